@@ -1,0 +1,91 @@
+package com.critmin.sourcing.common;
+
+import com.critmin.sourcing.problem.ApiException;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Create-or-replace, read, delete and paged list of one kind of master data, with If-Match checks.
+ *
+ * @param <E> the entity
+ * @param <Q> the PUT body
+ * @param <R> the representation
+ */
+public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
+
+  protected abstract PanacheRepositoryBase<E, String> repository();
+
+  /** The kind's name in messages, e.g. "Material". */
+  protected abstract String kind();
+
+  protected abstract E newEntity();
+
+  /** Copies a validated request onto an entity; throws {@link ApiException} for bad references. */
+  protected abstract void apply(String id, Q request, E entity);
+
+  protected abstract R toResponse(E entity);
+
+  /** Refuses a delete that would break references; does nothing by default. */
+  protected void checkDeletable(E entity) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Versioned<R>> find(String id) {
+    return repository().findByIdOptional(id).map(e -> Versioned.of(toResponse(e), e.etag()));
+  }
+
+  @Transactional
+  public Versioned<R> put(String id, Q request, String ifMatch) {
+    E entity = repository().findById(id);
+    Etags.checkIfMatch(ifMatch, entity == null ? null : entity.etag());
+    boolean created = entity == null;
+    if (created) {
+      entity = newEntity();
+      entity.id = id;
+    }
+    apply(id, request, entity);
+    if (created) {
+      repository().persist(entity);
+    }
+    repository().flush();
+    return new Versioned<>(toResponse(entity), entity.etag(), created);
+  }
+
+  @Transactional
+  public void delete(String id, String ifMatch) {
+    E entity = repository().findByIdOptional(id).orElseThrow(() -> ApiException.notFound(kind(), id));
+    Etags.checkIfMatch(ifMatch, entity.etag());
+    checkDeletable(entity);
+    repository().delete(entity);
+    repository().flush();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<R> list(String cursor, int limit) {
+    return list(cursor, limit, Map.of());
+  }
+
+  /** A page in id order; {@code filters} maps entity fields to required values (null = no filter). */
+  protected Page<R> list(String cursor, int limit, Map<String, Object> filters) {
+    StringBuilder query = new StringBuilder("1 = 1");
+    Parameters parameters = new Parameters();
+    String after = Cursors.decode(cursor);
+    if (after != null) {
+      query.append(" and id > :after");
+      parameters.and("after", after);
+    }
+    filters.forEach(
+        (field, value) -> {
+          if (value != null) {
+            query.append(" and ").append(field).append(" = :").append(field.replace('.', '_'));
+            parameters.and(field.replace('.', '_'), value);
+          }
+        });
+    query.append(" order by id");
+    List<E> rows = repository().find(query.toString(), parameters).range(0, limit).list();
+    return Cursors.page(rows, limit, e -> e.id).map(this::toResponse);
+  }
+}

@@ -1,0 +1,56 @@
+package com.critmin.sourcing.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The service's own configuration keys (prefix {@code sourcing}); each can be set by environment variable. */
+@ConfigMapping(prefix = "sourcing")
+public interface SourcingConfig {
+
+  /** Directory of the embedded H2 database file (SOURCING_DATA_DIR). */
+  @WithDefault("./data")
+  String dataDir();
+
+  /** Load demo data into an empty database at start-up; by default only on the embedded H2 database. */
+  Optional<Boolean> demoData();
+
+  /** Offer limits. */
+  Offers offers();
+
+  /** Plan request limits. */
+  Plans plans();
+
+  /** Solver settings. */
+  Solver solver();
+
+  /** Offer limits. */
+  interface Offers {
+    /** Most offers one bulk upsert may carry. */
+    @WithDefault("10000")
+    int bulkMax();
+  }
+
+  /** Plan request limits. */
+  interface Plans {
+    /** Most offers one plan request may use (inline or stored); more is 422. */
+    @WithDefault("200000")
+    int maxOffers();
+  }
+
+  /** Solver settings. */
+  interface Solver {
+    /** LP engine: GLOP (default) or CLP. */
+    @WithDefault("GLOP")
+    String engine();
+
+    /** Wall-time limit of one solve; a request may ask for less. Past it the plan is TIME_LIMIT. */
+    @WithDefault("30s")
+    Duration timeLimit();
+
+    /** Threads that solve the per-material parts of one plan in parallel; 0 = number of cores. */
+    @WithDefault("0")
+    int threads();
+  }
+}

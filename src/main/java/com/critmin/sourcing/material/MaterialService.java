@@ -1,0 +1,58 @@
+package com.critmin.sourcing.material;
+
+import com.critmin.sourcing.common.MasterDataService;
+import com.critmin.sourcing.material.api.MaterialRequest;
+import com.critmin.sourcing.material.api.MaterialResponse;
+import com.critmin.sourcing.offer.OfferRepository;
+import com.critmin.sourcing.problem.ApiException;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Materials: create or replace, read, delete (refused while offers use it), list. */
+@ApplicationScoped
+@Transactional
+public class MaterialService extends MasterDataService<Material, MaterialRequest, MaterialResponse> {
+  private final MaterialRepository materials;
+  private final OfferRepository offers;
+
+  public MaterialService(MaterialRepository materials, OfferRepository offers) {
+    this.materials = materials;
+    this.offers = offers;
+  }
+
+  @Override
+  protected PanacheRepositoryBase<Material, String> repository() {
+    return materials;
+  }
+
+  @Override
+  protected String kind() {
+    return "Material";
+  }
+
+  @Override
+  protected Material newEntity() {
+    return new Material();
+  }
+
+  @Override
+  protected void apply(String id, MaterialRequest request, Material entity) {
+    entity.name = request.name().strip();
+    entity.unit = request.unit();
+  }
+
+  @Override
+  protected MaterialResponse toResponse(Material entity) {
+    return MaterialResponse.from(entity);
+  }
+
+  @Override
+  protected void checkDeletable(Material material) {
+    long used = offers.count("materialId", material.id);
+    if (used > 0) {
+      throw ApiException.conflict(
+          "Material '" + material.id + "' is used by " + used + " offer(s); delete or move them first");
+    }
+  }
+}

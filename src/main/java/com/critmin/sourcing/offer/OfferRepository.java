@@ -1,0 +1,21 @@
+package com.critmin.sourcing.offer;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** Offers by id, by material and validity. */
+@ApplicationScoped
+public class OfferRepository implements PanacheRepositoryBase<Offer, String> {
+
+  /** The offers of these materials that are valid on a day (open-ended windows included). */
+  public List<Offer> validOn(Collection<String> materialIds, LocalDate day) {
+    return list(
+        "materialId in ?1 and (validFrom is null or validFrom <= ?2) and (validTo is null or validTo >= ?2)"
+            + " order by id",
+        materialIds,
+        day);
+  }
+}

@@ -1,0 +1,238 @@
+package com.critmin.sourcing.offer;
+
+import com.critmin.sourcing.common.MasterDataService;
+import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.config.SourcingConfig;
+import com.critmin.sourcing.material.MaterialRepository;
+import com.critmin.sourcing.offer.api.BulkUpsertResult;
+import com.critmin.sourcing.offer.api.OfferRequest;
+import com.critmin.sourcing.offer.api.OfferResponse;
+import com.critmin.sourcing.problem.ApiException;
+import com.critmin.sourcing.problem.Problem;
+import com.critmin.sourcing.supplier.Supplier;
+import com.critmin.sourcing.supplier.SupplierRepository;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Offers: single create-or-replace, all-or-nothing bulk upsert, read, delete, filtered list. */
+@ApplicationScoped
+@Transactional
+public class OfferService extends MasterDataService<Offer, OfferRequest, OfferResponse> {
+  /** Stage name of the offer's own country; it is given as {@code country}, never in origins. */
+  public static final String SUPPLY_STAGE = "SUPPLY";
+
+  private static final int CHUNK = 1000;
+
+  private final OfferRepository offers;
+  private final SupplierRepository suppliers;
+  private final MaterialRepository materials;
+  private final Validator validator;
+  private final SourcingConfig config;
+
+  public OfferService(
+      OfferRepository offers,
+      SupplierRepository suppliers,
+      MaterialRepository materials,
+      Validator validator,
+      SourcingConfig config) {
+    this.offers = offers;
+    this.suppliers = suppliers;
+    this.materials = materials;
+    this.validator = validator;
+    this.config = config;
+  }
+
+  @Override
+  protected PanacheRepositoryBase<Offer, String> repository() {
+    return offers;
+  }
+
+  @Override
+  protected String kind() {
+    return "Offer";
+  }
+
+  @Override
+  protected Offer newEntity() {
+    return new Offer();
+  }
+
+  @Override
+  protected void apply(String id, OfferRequest request, Offer entity) {
+    if (request.id() != null && !request.id().equals(id)) {
+      throw ApiException.invalid("id", "must match the id in the path ('" + id + "') or be left out");
+    }
+    List<Problem.FieldError> errors = new ArrayList<>();
+    checkFields(request, "", errors);
+    Map<String, Supplier> found = suppliersById(List.of(request.supplierId()));
+    checkReferences(List.of(request), found, "", errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    copy(request, entity, found.get(request.supplierId()));
+  }
+
+  @Override
+  protected OfferResponse toResponse(Offer entity) {
+    return OfferResponse.from(entity);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<OfferResponse> list(String cursor, int limit, String material, String supplier, String country) {
+    Map<String, Object> filters = new LinkedHashMap<>();
+    filters.put("materialId", material);
+    filters.put("supplierId", supplier);
+    filters.put("country", country);
+    return list(cursor, limit, filters);
+  }
+
+  /** Creates or replaces every offer, or none: any invalid item rejects the whole request. */
+  public BulkUpsertResult bulkUpsert(List<OfferRequest> items) {
+    if (items == null || items.isEmpty()) {
+      throw ApiException.invalid("body", "must be a non-empty array of offers");
+    }
+    int max = config.offers().bulkMax();
+    if (items.size() > max) {
+      throw ApiException.invalid("body", "at most " + max + " offers per bulk upsert, got " + items.size());
+    }
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      OfferRequest item = items.get(i);
+      String prefix = "[" + i + "].";
+      if (item == null) {
+        errors.add(new Problem.FieldError("[" + i + "]", "must be an offer object"));
+        continue;
+      }
+      for (ConstraintViolation<OfferRequest> violation : validator.validate(item)) {
+        errors.add(new Problem.FieldError(prefix + fieldName(violation), violation.getMessage()));
+      }
+      if (item.id() == null) {
+        errors.add(new Problem.FieldError(prefix + "id", "must not be null"));
+      } else if (!seen.add(item.id())) {
+        errors.add(new Problem.FieldError(prefix + "id", "duplicate id '" + item.id() + "' in this request"));
+      }
+      checkFields(item, prefix, errors);
+      if (errors.size() >= 100) {
+        break;
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    Map<String, Supplier> found =
+        suppliersById(items.stream().map(OfferRequest::supplierId).collect(Collectors.toSet()));
+    checkReferences(items, found, null, errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+
+    Map<String, Offer> existing = new HashMap<>();
+    List<String> ids = items.stream().map(OfferRequest::id).toList();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      for (Offer offer : offers.list("id in ?1", ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
+        existing.put(offer.id, offer);
+      }
+    }
+    List<Offer> created = new ArrayList<>();
+    for (OfferRequest item : items) {
+      Offer offer = existing.get(item.id());
+      if (offer == null) {
+        offer = new Offer();
+        offer.id = item.id();
+        created.add(offer);
+      }
+      copy(item, offer, found.get(item.supplierId()));
+    }
+    offers.persist(created);
+    offers.flush();
+    return new BulkUpsertResult(items.size(), created.size(), items.size() - created.size());
+  }
+
+  private static String fieldName(ConstraintViolation<?> violation) {
+    StringBuilder name = new StringBuilder();
+    for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+      if (node.getKey() != null) {
+        name.append('[').append(node.getKey()).append(']');
+      } else if (node.getIndex() != null) {
+        name.append('[').append(node.getIndex()).append(']');
+      }
+      if (node.getName() != null && node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+        name.append(name.isEmpty() ? "" : ".").append(node.getName());
+      }
+    }
+    return name.toString();
+  }
+
+  /** Rules across fields of one offer that Bean Validation cannot state. */
+  private static void checkFields(OfferRequest request, String prefix, List<Problem.FieldError> errors) {
+    if (request.origins() != null && request.origins().containsKey(SUPPLY_STAGE)) {
+      errors.add(new Problem.FieldError(prefix + "origins[SUPPLY]",
+          "SUPPLY is the offer's own country: give it as 'country'"));
+    }
+    if (request.validFrom() != null && request.validTo() != null && request.validFrom().isAfter(request.validTo())) {
+      errors.add(new Problem.FieldError(prefix + "validTo", "must not be before validFrom"));
+    }
+  }
+
+  private Map<String, Supplier> suppliersById(Collection<String> ids) {
+    Map<String, Supplier> found = new HashMap<>();
+    List<String> list = new ArrayList<>(new HashSet<>(ids));
+    for (int from = 0; from < list.size(); from += CHUNK) {
+      for (Supplier supplier : suppliers.list("id in ?1", list.subList(from, Math.min(list.size(), from + CHUNK)))) {
+        found.put(supplier.id, supplier);
+      }
+    }
+    return found;
+  }
+
+  /** Every supplier and material named must exist; a null prefix numbers the items. */
+  private void checkReferences(
+      List<OfferRequest> items, Map<String, Supplier> found, String prefix, List<Problem.FieldError> errors) {
+    Set<String> materialIds = items.stream().map(OfferRequest::material).collect(Collectors.toSet());
+    Set<String> knownMaterials = new HashSet<>();
+    List<String> list = new ArrayList<>(materialIds);
+    for (int from = 0; from < list.size(); from += CHUNK) {
+      knownMaterials.addAll(
+          materials.getEntityManager()
+              .createQuery("select m.id from Material m where m.id in :ids", String.class)
+              .setParameter("ids", list.subList(from, Math.min(list.size(), from + CHUNK)))
+              .getResultList());
+    }
+    for (int i = 0; i < items.size() && errors.size() < 100; i++) {
+      OfferRequest item = items.get(i);
+      String at = prefix != null ? prefix : "[" + i + "].";
+      if (!found.containsKey(item.supplierId())) {
+        errors.add(new Problem.FieldError(at + "supplierId", "supplier '" + item.supplierId() + "' does not exist"));
+      }
+      if (!knownMaterials.contains(item.material())) {
+        errors.add(new Problem.FieldError(at + "material", "material '" + item.material() + "' does not exist"));
+      }
+    }
+  }
+
+  private static void copy(OfferRequest request, Offer offer, Supplier supplier) {
+    offer.supplierId = request.supplierId();
+    offer.materialId = request.material();
+    offer.country = request.country() != null ? request.country() : supplier.country;
+    offer.capacity = request.capacity();
+    offer.unitPrice = request.unitPrice();
+    offer.currency = request.currency();
+    offer.origins = request.origins() == null ? Map.of() : new TreeMap<>(request.origins());
+    offer.validFrom = request.validFrom();
+    offer.validTo = request.validTo();
+  }
+}

@@ -1,0 +1,10 @@
+package com.critmin.sourcing.offer.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What an all-or-nothing bulk upsert of offers did. */
+@Schema(name = "BulkUpsertResult")
+public record BulkUpsertResult(
+    @Schema(description = "Offers in the request", example = "3") int received,
+    @Schema(description = "Offers that did not exist before", example = "2") int created,
+    @Schema(description = "Existing offers replaced", example = "1") int updated) {}

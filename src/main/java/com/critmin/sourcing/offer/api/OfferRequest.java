@@ -1,0 +1,42 @@
+package com.critmin.sourcing.offer.api;
+
+import com.critmin.sourcing.common.CountryCode;
+import com.critmin.sourcing.common.CurrencyCode;
+import com.critmin.sourcing.common.Finite;
+import com.critmin.sourcing.common.ResourceIds;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of an offer PUT; in a bulk upsert each item also carries its id. */
+@Schema(name = "OfferRequest")
+public record OfferRequest(
+    @Schema(description = "Id of the offer (bulk upsert only; a PUT takes it from the path)", example = "lynas-ndpr")
+        @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+        String id,
+    @Schema(description = "Supplier id; must exist", example = "lynas")
+        @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+        String supplierId,
+    @Schema(description = "Material id; must exist", example = "NDPR_OXIDE")
+        @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+        String material,
+    @Schema(description = "Country it ships from (stage SUPPLY); defaults to the supplier's country", example = "MY")
+        @CountryCode String country,
+    @Schema(description = "Capacity per planning period, in the material's unit", example = "500")
+        @NotNull @Finite @PositiveOrZero Double capacity,
+    @Schema(description = "Price per unit of the material", example = "82.5")
+        @NotNull @Finite @PositiveOrZero Double unitPrice,
+    @Schema(description = "ISO 4217 currency of unitPrice", example = "USD") @NotNull @CurrencyCode String currency,
+    @Schema(description = "Country of each upstream processing stage; ZZ marks a stage of unknown origin",
+            example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}")
+        @Size(max = 32)
+        Map<
+                @Pattern(regexp = ResourceIds.STAGE_REGEX, message = ResourceIds.STAGE_MESSAGE) String,
+                @NotNull @CountryCode(allowUnknown = true) String>
+            origins,
+    @Schema(description = "First day the offer is valid (inclusive)", example = "2026-01-01") LocalDate validFrom,
+    @Schema(description = "Last day the offer is valid (inclusive)", example = "2026-12-31") LocalDate validTo) {}

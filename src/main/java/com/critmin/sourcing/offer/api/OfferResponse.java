@@ -1,0 +1,41 @@
+package com.critmin.sourcing.offer.api;
+
+import com.critmin.sourcing.offer.Offer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An offer as the API shows it. */
+@Schema(name = "Offer")
+public record OfferResponse(
+    @Schema(example = "lynas-ndpr") String id,
+    @Schema(example = "lynas") String supplierId,
+    @Schema(example = "NDPR_OXIDE") String material,
+    @Schema(example = "MY") String country,
+    @Schema(example = "500") double capacity,
+    @Schema(example = "82.5") double unitPrice,
+    @Schema(example = "USD") String currency,
+    @Schema(example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}") Map<String, String> origins,
+    LocalDate validFrom,
+    LocalDate validTo,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public static OfferResponse from(Offer offer) {
+    return new OfferResponse(
+        offer.id,
+        offer.supplierId,
+        offer.materialId,
+        offer.country,
+        offer.capacity,
+        offer.unitPrice,
+        offer.currency,
+        offer.origins == null ? Map.of() : new TreeMap<>(offer.origins),
+        offer.validFrom,
+        offer.validTo,
+        offer.createdAt,
+        offer.updatedAt);
+  }
+}

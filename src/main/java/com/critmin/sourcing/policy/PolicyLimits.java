@@ -1,0 +1,119 @@
+package com.critmin.sourcing.policy;
+
+import com.critmin.sourcing.common.CountryCode;
+import com.critmin.sourcing.common.Finite;
+import com.critmin.sourcing.problem.Problem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The limits of a sourcing policy; every field is optional and absent means no limit. */
+@Schema(name = "PolicyLimits")
+public record PolicyLimits(
+    @Schema(description = "Most any single country may supply at any stage, share of demand", example = "0.65", nullable = true)
+        @Finite @DecimalMin("0") @DecimalMax("1") Double maxCountryShare,
+    @Schema(description = "Country-specific limits; the most specific one applies (material and stage beat stage, beat none)")
+        @Size(max = 10000) List<@Valid @NotNull CountryLimit> countryLimits,
+    @Schema(description = "Caps and minimum shares for country groups")
+        @Size(max = 1000) List<@Valid @NotNull GroupLimit> groupLimits,
+    @Schema(description = "Most any single supplier may supply, share of demand", example = "0.5", nullable = true)
+        @Finite @DecimalMin("0") @DecimalMax("1") Double maxSupplierShare,
+    @Schema(description = "Countries excluded at every processing stage", example = "[\"RU\"]")
+        @Size(max = 300) List<@NotNull @CountryCode String> excludedCountries) {
+
+  public static final PolicyLimits NONE = new PolicyLimits(null, null, null, null, null);
+
+  public PolicyLimits {
+    // Copies tolerate null elements so that validation, not the constructor, reports them.
+    countryLimits = countryLimits == null ? null : Collections.unmodifiableList(new ArrayList<>(countryLimits));
+    groupLimits = groupLimits == null ? null : Collections.unmodifiableList(new ArrayList<>(groupLimits));
+    excludedCountries =
+        excludedCountries == null ? null : Collections.unmodifiableList(new ArrayList<>(excludedCountries));
+  }
+
+  /** Field by field: every field that {@code override} gives replaces this one's. */
+  public PolicyLimits overriddenBy(PolicyLimits override) {
+    if (override == null) {
+      return this;
+    }
+    return new PolicyLimits(
+        override.maxCountryShare != null ? override.maxCountryShare : maxCountryShare,
+        override.countryLimits != null ? override.countryLimits : countryLimits,
+        override.groupLimits != null ? override.groupLimits : groupLimits,
+        override.maxSupplierShare != null ? override.maxSupplierShare : maxSupplierShare,
+        override.excludedCountries != null ? override.excludedCountries : excludedCountries);
+  }
+
+  /**
+   * A policy extending a base: scalars given here replace the base's, limits with the same key replace the
+   * base's entry and others are added, exclusions add up.
+   */
+  public PolicyLimits extending(PolicyLimits base) {
+    Set<String> excluded = new TreeSet<>(orEmpty(base.excludedCountries));
+    excluded.addAll(orEmpty(excludedCountries));
+    return new PolicyLimits(
+        maxCountryShare != null ? maxCountryShare : base.maxCountryShare,
+        merge(base.countryLimits, countryLimits, CountryLimit::key),
+        merge(base.groupLimits, groupLimits, GroupLimit::key),
+        maxSupplierShare != null ? maxSupplierShare : base.maxSupplierShare,
+        excluded.isEmpty() ? null : List.copyOf(excluded));
+  }
+
+  /** Rules across fields; group existence is checked by the caller that knows the groups. */
+  public List<Problem.FieldError> crossFieldErrors(String prefix) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    List<CountryLimit> countries = orEmpty(countryLimits);
+    for (int i = 0; i < countries.size(); i++) {
+      if (countries.get(i) != null && !keys.add(countries.get(i).key())) {
+        errors.add(new Problem.FieldError(prefix + "countryLimits[" + i + "]",
+            "another entry has the same country, stage and material"));
+      }
+    }
+    keys.clear();
+    List<GroupLimit> groups = orEmpty(groupLimits);
+    for (int i = 0; i < groups.size(); i++) {
+      GroupLimit limit = groups.get(i);
+      if (limit == null) {
+        continue;
+      }
+      String at = prefix + "groupLimits[" + i + "]";
+      if (limit.maxShare() == null && limit.minShare() == null) {
+        errors.add(new Problem.FieldError(at, "give maxShare, minShare or both"));
+      }
+      if (limit.maxShare() != null && limit.minShare() != null && limit.minShare() > limit.maxShare()) {
+        errors.add(new Problem.FieldError(at + ".minShare", "must not exceed maxShare"));
+      }
+      if (!keys.add(limit.key())) {
+        errors.add(new Problem.FieldError(at, "another entry has the same group, stage and material"));
+      }
+    }
+    return errors;
+  }
+
+  private static <T> List<T> merge(List<T> base, List<T> over, Function<T, String> key) {
+    if (base == null && over == null) {
+      return null;
+    }
+    Map<String, T> merged = new LinkedHashMap<>();
+    orEmpty(base).forEach(limit -> merged.put(key.apply(limit), limit));
+    orEmpty(over).forEach(limit -> merged.put(key.apply(limit), limit));
+    return List.copyOf(merged.values());
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

@@ -1,0 +1,187 @@
+package com.critmin.sourcing.policy;
+
+import com.critmin.sourcing.common.MasterDataService;
+import com.critmin.sourcing.countrygroup.CountryGroupService;
+import com.critmin.sourcing.policy.api.SourcingPolicyRequest;
+import com.critmin.sourcing.policy.api.SourcingPolicyResponse;
+import com.critmin.sourcing.problem.ApiException;
+import com.critmin.sourcing.problem.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored sourcing policies, the read-only presets, and the effective limits a plan request names. */
+@ApplicationScoped
+@Transactional
+public class SourcingPolicyService
+    extends MasterDataService<SourcingPolicy, SourcingPolicyRequest, SourcingPolicyResponse> {
+  private static final TypeReference<List<CountryLimit>> COUNTRY_LIMITS = new TypeReference<>() {};
+  private static final TypeReference<List<GroupLimit>> GROUP_LIMITS = new TypeReference<>() {};
+
+  private final SourcingPolicyRepository policies;
+  private final CountryGroupService groups;
+  private final ObjectMapper json;
+
+  public SourcingPolicyService(SourcingPolicyRepository policies, CountryGroupService groups, ObjectMapper json) {
+    this.policies = policies;
+    this.groups = groups;
+    this.json = json;
+  }
+
+  @Override
+  protected PanacheRepositoryBase<SourcingPolicy, String> repository() {
+    return policies;
+  }
+
+  @Override
+  protected String kind() {
+    return "Sourcing policy";
+  }
+
+  @Override
+  protected SourcingPolicy newEntity() {
+    return new SourcingPolicy();
+  }
+
+  @Override
+  public com.critmin.sourcing.common.Versioned<SourcingPolicyResponse> put(
+      String id, SourcingPolicyRequest request, String ifMatch) {
+    if (PolicyPresets.find(id).isPresent()) {
+      throw ApiException.readOnly("'" + id + "' is a preset and read-only; extend it with extendsPreset instead");
+    }
+    return super.put(id, request, ifMatch);
+  }
+
+  @Override
+  protected void apply(String id, SourcingPolicyRequest request, SourcingPolicy entity) {
+    List<Problem.FieldError> errors = new ArrayList<>(validate(request.limits(), ""));
+    if (request.extendsPreset() != null && PolicyPresets.find(request.extendsPreset()).isEmpty()) {
+      errors.add(new Problem.FieldError("extendsPreset", "preset '" + request.extendsPreset() + "' does not exist"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    entity.name = request.name().strip();
+    entity.description = request.description();
+    entity.extendsPreset = request.extendsPreset();
+    entity.maxCountryShare = request.maxCountryShare();
+    entity.maxSupplierShare = request.maxSupplierShare();
+    entity.countryLimitsJson = write(request.countryLimits());
+    entity.groupLimitsJson = write(request.groupLimits());
+    PolicyLimits limits = request.limits();
+    entity.excludedCountries =
+        limits.excludedCountries() == null ? null : String.join(",", limits.excludedCountries());
+  }
+
+  /** Bean-validated limits still need: no duplicate keys, sane min/max, and groups that exist. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Problem.FieldError> validate(PolicyLimits limits, String prefix) {
+    List<Problem.FieldError> errors = new ArrayList<>(limits.crossFieldErrors(prefix));
+    List<GroupLimit> groupLimits = limits.groupLimits() == null ? List.of() : limits.groupLimits();
+    for (int i = 0; i < groupLimits.size(); i++) {
+      GroupLimit limit = groupLimits.get(i);
+      if (limit != null && groups.countries(limit.group()).isEmpty()) {
+        errors.add(new Problem.FieldError(
+            prefix + "groupLimits[" + i + "].group", "country group '" + limit.group() + "' does not exist"));
+      }
+    }
+    return errors;
+  }
+
+  @Override
+  protected SourcingPolicyResponse toResponse(SourcingPolicy entity) {
+    PolicyLimits limits = limitsOf(entity);
+    return new SourcingPolicyResponse(
+        entity.id,
+        entity.name,
+        entity.description,
+        entity.extendsPreset,
+        limits.maxCountryShare(),
+        orEmpty(limits.countryLimits()),
+        orEmpty(limits.groupLimits()),
+        limits.maxSupplierShare(),
+        orEmpty(limits.excludedCountries()),
+        false,
+        entity.createdAt,
+        entity.updatedAt);
+  }
+
+  /** The effective limits of a stored policy (merged onto its preset) or of a preset, if the id exists. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<PolicyLimits> effectiveLimits(String id) {
+    Optional<PolicyPresets.Preset> preset = PolicyPresets.find(id);
+    if (preset.isPresent()) {
+      return Optional.of(preset.get().limits());
+    }
+    return policies
+        .findByIdOptional(id)
+        .map(
+            policy -> {
+              PolicyLimits own = limitsOf(policy);
+              return PolicyPresets.find(policy.extendsPreset)
+                  .map(base -> own.extending(base.limits()))
+                  .orElse(own);
+            });
+  }
+
+  public static SourcingPolicyResponse toResponse(PolicyPresets.Preset preset) {
+    PolicyLimits limits = preset.limits();
+    return new SourcingPolicyResponse(
+        preset.id(),
+        preset.name(),
+        preset.description(),
+        null,
+        limits.maxCountryShare(),
+        orEmpty(limits.countryLimits()),
+        orEmpty(limits.groupLimits()),
+        limits.maxSupplierShare(),
+        orEmpty(limits.excludedCountries()),
+        true,
+        null,
+        null);
+  }
+
+  private PolicyLimits limitsOf(SourcingPolicy entity) {
+    return new PolicyLimits(
+        entity.maxCountryShare,
+        read(entity.countryLimitsJson, COUNTRY_LIMITS),
+        read(entity.groupLimitsJson, GROUP_LIMITS),
+        entity.maxSupplierShare,
+        entity.excludedCountries == null || entity.excludedCountries.isEmpty()
+            ? null
+            : Arrays.asList(entity.excludedCountries.split(",")));
+  }
+
+  private String write(List<?> limits) {
+    if (limits == null) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(limits);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("policy limits cannot be written", e);
+    }
+  }
+
+  private <T> List<T> read(String column, TypeReference<List<T>> type) {
+    if (column == null) {
+      return null;
+    }
+    try {
+      return json.readValue(column, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored policy limits are not readable", e);
+    }
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

@@ -1,0 +1,251 @@
+package com.critmin.sourcing.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into an RFC 9457 problem document; no stack trace or class name leaves. */
+public class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response api(ApiException e, UriInfo uri) {
+    Response.ResponseBuilder builder =
+        ProblemResponses.builder(e.type(), e.getMessage(), e.errors(), uri);
+    e.headers().forEach(builder::header);
+    return builder.build();
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    boolean body = false;
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      FieldPath path = FieldPath.of(violation.getPropertyPath());
+      body |= path.inBody();
+      errors.add(new Problem.FieldError(path.name(), violation.getMessage()));
+    }
+    errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+    ProblemType type = body ? ProblemType.VALIDATION : ProblemType.MALFORMED_REQUEST;
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).field() + ": " + errors.get(0).message()
+            : errors.size() + " fields are invalid";
+    return ProblemResponses.of(type, detail, errors, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e, UriInfo uri) {
+    return jsonProblem(e, uri);
+  }
+
+  // Quarkus ships its own (body-less) mappers for these subtypes: a mapper of the exact type overrides them.
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return jsonProblem(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response jsonParse(JsonParseException e, UriInfo uri) {
+    return jsonProblem(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+    return jsonProblem(e, uri);
+  }
+
+  static Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = jsonPath(mapping.getPath());
+      String message;
+      if (e instanceof UnrecognizedPropertyException) {
+        message = "unknown field";
+      } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+        message = "cannot read " + describe(invalid.getValue()) + " as " + typeName(invalid.getTargetType());
+      } else if (mapping.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
+        message = cause.getMessage();
+      } else {
+        message = "has the wrong type or shape";
+      }
+      return ProblemResponses.of(
+          ProblemType.MALFORMED_REQUEST,
+          field + ": " + message,
+          List.of(new Problem.FieldError(field, message)),
+          uri);
+    }
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    return ProblemResponses.of(
+        ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + where, null, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(NotFoundException e, UriInfo uri) {
+    return ProblemResponses.of(
+        ProblemType.NOT_FOUND, "No resource at " + uri.getPath(), null, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response notAllowed(NotAllowedException e, UriInfo uri) {
+    Response.ResponseBuilder builder =
+        ProblemResponses.builder(
+            ProblemType.METHOD_NOT_ALLOWED,
+            "This method is not allowed on " + uri.getPath(),
+            null,
+            uri);
+    String allow = e.getResponse().getHeaderString("Allow");
+    if (allow != null) {
+      builder.header("Allow", allow);
+    }
+    return builder.build();
+  }
+
+  @ServerExceptionMapper
+  public Response unsupported(NotSupportedException e, UriInfo uri) {
+    return ProblemResponses.of(
+        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        "This content type is not accepted here; send application/json"
+            + (uri.getPath().matches(".*/v1/offers/?$") ? " or text/csv" : ""),
+        null,
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+    return ProblemResponses.of(
+        ProblemType.NOT_ACCEPTABLE, "None of the media types in Accept can be produced here", null, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return jsonProblem(json, uri);
+    }
+    int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+    for (ProblemType type : ProblemType.values()) {
+      if (type.status() == status && type != ProblemType.READ_ONLY && type != ProblemType.UNPROCESSABLE) {
+        String detail = status == 400 ? "The request could not be read" : type.title();
+        return ProblemResponses.of(type, detail, null, uri);
+      }
+    }
+    if (status >= 500) {
+      LOG.error("Request failed", e);
+      return ProblemResponses.of(ProblemType.INTERNAL, "The service could not complete the request", null, uri);
+    }
+    return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request could not be processed", null, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    Throwable cause = e;
+    while (cause != null) {
+      if (cause instanceof JsonProcessingException json) {
+        return jsonProblem(json, uri);
+      }
+      cause = cause.getCause() == cause ? null : cause.getCause();
+    }
+    LOG.error("Unexpected failure", e);
+    return ProblemResponses.of(
+        ProblemType.INTERNAL, "The service could not complete the request", null, uri);
+  }
+
+  private static String jsonPath(List<JsonMappingException.Reference> path) {
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        if (!field.isEmpty()) {
+          field.append('.');
+        }
+        field.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        field.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return field.isEmpty() ? "body" : field.toString();
+  }
+
+  private static String describe(Object value) {
+    return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+  }
+
+  private static String typeName(Class<?> type) {
+    if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type.isEnum()) {
+      StringBuilder values = new StringBuilder("one of ");
+      Object[] constants = type.getEnumConstants();
+      for (int i = 0; i < constants.length; i++) {
+        values.append(i == 0 ? "" : ", ").append(constants[i]);
+      }
+      return values.toString();
+    }
+    if (type.getSimpleName().startsWith("Local")) {
+      return "an ISO 8601 date";
+    }
+    return "the expected type";
+  }
+
+  /** The client-facing name of a constraint-violation path, and whether it points into the body. */
+  record FieldPath(String name, boolean inBody) {
+    static FieldPath of(Path path) {
+      StringBuilder name = new StringBuilder();
+      boolean inBody = false;
+      boolean sawParameter = false;
+      for (Path.Node node : path) {
+        ElementKind kind = node.getKind();
+        if (kind == ElementKind.METHOD || kind == ElementKind.RETURN_VALUE) {
+          continue;
+        }
+        if (kind == ElementKind.PARAMETER) {
+          sawParameter = true;
+          // Query and path parameters are named by their own name; a body parameter is the root.
+          name.setLength(0);
+          name.append(node.getName());
+          continue;
+        }
+        if (sawParameter && !inBody) {
+          inBody = true;
+          name.setLength(0);
+        }
+        if (node.getIndex() != null) {
+          name.append('[').append(node.getIndex()).append(']');
+        } else if (node.getKey() != null) {
+          name.append('[').append(node.getKey()).append(']');
+        }
+        if (node.getName() != null && kind != ElementKind.CONTAINER_ELEMENT) {
+          if (!name.isEmpty()) {
+            name.append('.');
+          }
+          name.append(node.getName());
+        }
+      }
+      return new FieldPath(name.isEmpty() ? "body" : name.toString(), inBody || !sawParameter);
+    }
+  }
+}
