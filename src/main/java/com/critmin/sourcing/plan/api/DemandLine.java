@@ -1,0 +1,19 @@
+package com.critmin.sourcing.plan.api;
+
+import com.critmin.sourcing.common.Finite;
+import com.critmin.sourcing.common.ResourceIds;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** How much of one material to buy. */
+@Schema(name = "DemandLine")
+public record DemandLine(
+    @Schema(example = "NDPR_OXIDE") @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+        String material,
+    @Schema(description = "Quantity in the material's unit", example = "1200") @NotNull @Finite @PositiveOrZero
+        Double quantity,
+    @Schema(description = "Penalty per unit of unmet demand when shortfall is allowed; overrides the request's",
+            nullable = true)
+        @Finite @PositiveOrZero Double shortfallPenalty) {}

@@ -1,0 +1,16 @@
+package com.critmin.sourcing.plan.api;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A plan in a list: enough to pick one, without its allocation. */
+@Schema(name = "AllocationPlanSummary")
+public record PlanSummary(
+    String id,
+    String status,
+    Instant createdAt,
+    @Schema(nullable = true) Instant completedAt,
+    String currency,
+    @Schema(nullable = true) Double totalCost,
+    @Schema(nullable = true) String engine,
+    String inputDigest) {}
