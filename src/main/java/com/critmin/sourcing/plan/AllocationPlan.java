@@ -1,0 +1,51 @@
+package com.critmin.sourcing.plan;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A stored plan: its input snapshot and its result as JSON, never changed once final. */
+@Entity
+@Table(name = "allocation_plan")
+public class AllocationPlan {
+  @Id
+  @Column(length = 32)
+  public String id;
+
+  @Column(nullable = false, length = 16)
+  public String status;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "completed_at")
+  public Instant completedAt;
+
+  @Column(nullable = false, length = 3)
+  public String currency;
+
+  @Column(name = "total_cost")
+  public Double totalCost;
+
+  @Column(length = 32)
+  public String engine;
+
+  @Column(name = "solver_version", length = 64)
+  public String solverVersion;
+
+  @Column(name = "input_digest", nullable = false, length = 80)
+  public String inputDigest;
+
+  /** The canonical input the plan was solved from. */
+  @Column(name = "request_json", nullable = false)
+  public String requestJson;
+
+  /** The plan as the API returns it. */
+  @Column(name = "result_json")
+  public String resultJson;
+
+  @Version public long version;
+}

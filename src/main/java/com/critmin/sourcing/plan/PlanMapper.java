@@ -1,0 +1,78 @@
+package com.critmin.sourcing.plan;
+
+import com.critmin.sourcing.optimizer.model.Diagnosis;
+import com.critmin.sourcing.optimizer.model.Solution;
+import com.critmin.sourcing.optimizer.model.SolverStats;
+import com.critmin.sourcing.plan.api.PlanResponse;
+import com.critmin.sourcing.plan.api.PlanResponse.AllocationView;
+import com.critmin.sourcing.plan.api.PlanResponse.BindingView;
+import com.critmin.sourcing.plan.api.PlanResponse.DiagnosisView;
+import com.critmin.sourcing.plan.api.PlanResponse.MaterialDiagnosisView;
+import com.critmin.sourcing.plan.api.PlanResponse.MaterialView;
+import com.critmin.sourcing.plan.api.PlanResponse.RelaxationView;
+import com.critmin.sourcing.plan.api.PlanResponse.ShareView;
+import com.critmin.sourcing.plan.api.PlanResponse.SolverView;
+import java.time.Instant;
+import java.util.List;
+
+/** Maps the optimizer's solution onto the API's plan representation. */
+final class PlanMapper {
+  private PlanMapper() {}
+
+  static PlanResponse solved(
+      String id, Instant createdAt, Instant completedAt, String currency, String digest, Solution solution,
+      String solverVersion) {
+    boolean hasPoint = solution.status() != com.critmin.sourcing.optimizer.model.Status.INFEASIBLE;
+    return new PlanResponse(
+        id,
+        solution.status().name(),
+        createdAt,
+        completedAt,
+        currency,
+        hasPoint ? solution.totalCost() : null,
+        solution.allocations().stream()
+            .map(a -> new AllocationView(a.offerId(), a.supplierId(), a.material(), a.country(), a.quantity(), a.unitPrice(), a.cost()))
+            .toList(),
+        solution.materials().stream()
+            .map(m -> new MaterialView(m.material(), m.demand(), m.allocated(), m.shortfall(), m.cost(), m.hhi(),
+                m.shares().stream().map(s -> new ShareView(s.stage(), s.country(), s.quantity(), s.share())).toList()))
+            .toList(),
+        solution.bindingConstraints().stream()
+            .map(b -> new BindingView(b.kind().name(), b.material(), b.stage(), b.country(), b.group(), b.supplier(),
+                b.limit(), b.shadowPrice(), b.explanation()))
+            .toList(),
+        diagnosis(solution.diagnosis()),
+        solver(solution.solver(), solverVersion),
+        digest,
+        null);
+  }
+
+  static PlanResponse failed(
+      String id, Instant createdAt, Instant completedAt, String currency, String digest, String failure) {
+    return new PlanResponse(
+        id, "FAILED", createdAt, completedAt, currency, null, List.of(), List.of(), List.of(), null, null, digest, failure);
+  }
+
+  private static DiagnosisView diagnosis(Diagnosis diagnosis) {
+    if (diagnosis == null) {
+      return null;
+    }
+    return new DiagnosisView(
+        diagnosis.materials().stream()
+            .map(m -> new MaterialDiagnosisView(m.material(), m.demand(), m.maxPurchasable(), m.minFeasibleUniformCountryCap(), m.reason()))
+            .toList(),
+        diagnosis.minFeasibleUniformCountryCap(),
+        diagnosis.relaxations().stream()
+            .map(r -> new RelaxationView(r.kind().name(), r.material(), r.stage(), r.country(), r.group(), r.supplier(),
+                r.from(), r.to(), r.explanation()))
+            .toList());
+  }
+
+  private static SolverView solver(SolverStats stats, String version) {
+    if (stats == null) {
+      return null;
+    }
+    return new SolverView(stats.engine(), version, stats.wallTimeMillis(), stats.variables(), stats.constraints(),
+        stats.parts(), stats.fastPathParts());
+  }
+}

@@ -1,0 +1,59 @@
+package com.critmin.sourcing.plan;
+
+import com.critmin.sourcing.common.Cursors;
+import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.plan.api.PlanSummary;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores plans in their own transactions, so that no solve ever runs inside one. */
+@ApplicationScoped
+@Transactional
+public class PlanStore {
+  private final AllocationPlanRepository plans;
+
+  public PlanStore(AllocationPlanRepository plans) {
+    this.plans = plans;
+  }
+
+  public void insert(AllocationPlan plan) {
+    plans.persist(plan);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<AllocationPlan> find(String id) {
+    return plans.findByIdOptional(id);
+  }
+
+  /** Newest first (plan ids sort by creation time), optionally filtered by status and creation time. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<PlanSummary> list(String cursor, int limit, String status, Instant createdFrom, Instant createdTo) {
+    StringBuilder query = new StringBuilder("1 = 1");
+    Parameters parameters = new Parameters();
+    String before = Cursors.decode(cursor);
+    if (before != null) {
+      query.append(" and id < :before");
+      parameters.and("before", before);
+    }
+    if (status != null) {
+      query.append(" and status = :status");
+      parameters.and("status", status);
+    }
+    if (createdFrom != null) {
+      query.append(" and createdAt >= :from");
+      parameters.and("from", createdFrom);
+    }
+    if (createdTo != null) {
+      query.append(" and createdAt < :to");
+      parameters.and("to", createdTo);
+    }
+    query.append(" order by id desc");
+    List<AllocationPlan> rows = plans.find(query.toString(), parameters).range(0, limit).list();
+    return Cursors.page(rows, limit, p -> p.id)
+        .map(p -> new PlanSummary(p.id, p.status, p.createdAt, p.completedAt, p.currency, p.totalCost, p.engine, p.inputDigest));
+  }
+}

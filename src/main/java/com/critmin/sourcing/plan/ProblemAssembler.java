@@ -1,0 +1,302 @@
+package com.critmin.sourcing.plan;
+
+import com.critmin.sourcing.config.SourcingConfig;
+import com.critmin.sourcing.countrygroup.CountryGroupService;
+import com.critmin.sourcing.material.MaterialRepository;
+import com.critmin.sourcing.offer.Offer;
+import com.critmin.sourcing.offer.OfferRepository;
+import com.critmin.sourcing.offer.OfferService;
+import com.critmin.sourcing.optimizer.ProblemValidator;
+import com.critmin.sourcing.optimizer.Violation;
+import com.critmin.sourcing.optimizer.model.CountryLimit;
+import com.critmin.sourcing.optimizer.model.Demand;
+import com.critmin.sourcing.optimizer.model.Engine;
+import com.critmin.sourcing.optimizer.model.Factor;
+import com.critmin.sourcing.optimizer.model.GroupLimit;
+import com.critmin.sourcing.optimizer.model.Limits;
+import com.critmin.sourcing.optimizer.model.OfferInput;
+import com.critmin.sourcing.optimizer.model.Scenario;
+import com.critmin.sourcing.optimizer.model.SolveOptions;
+import com.critmin.sourcing.optimizer.model.SourcingProblem;
+import com.critmin.sourcing.plan.api.DemandLine;
+import com.critmin.sourcing.plan.api.FactorRequest;
+import com.critmin.sourcing.plan.api.InlineOffer;
+import com.critmin.sourcing.plan.api.PlanRequest;
+import com.critmin.sourcing.plan.api.ScenarioRequest;
+import com.critmin.sourcing.policy.PolicyLimits;
+import com.critmin.sourcing.policy.SourcingPolicyService;
+import com.critmin.sourcing.problem.ApiException;
+import com.critmin.sourcing.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns a plan request into the optimizer's problem: resolves the policy and its groups, gathers the offers
+ * (inline or stored and valid on asOf), maps the scenario, and rejects with 422 what names something missing.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ProblemAssembler {
+  private static final int MAX_ERRORS = 100;
+
+  private final SourcingPolicyService policies;
+  private final CountryGroupService groups;
+  private final MaterialRepository materials;
+  private final OfferRepository offers;
+  private final SourcingConfig config;
+
+  public ProblemAssembler(
+      SourcingPolicyService policies,
+      CountryGroupService groups,
+      MaterialRepository materials,
+      OfferRepository offers,
+      SourcingConfig config) {
+    this.policies = policies;
+    this.groups = groups;
+    this.materials = materials;
+    this.offers = offers;
+    this.config = config;
+  }
+
+  /** The resolved problem, with what the plan records about how it was asked. */
+  public record Assembled(
+      SourcingProblem problem, String currency, String policyId, LocalDate asOf, boolean statelessMode) {}
+
+  public Assembled assemble(PlanRequest request) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    String currency = request.currency() == null ? "USD" : request.currency();
+    LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(ZoneOffset.UTC);
+
+    List<Demand> demands = demands(request.demand(), errors);
+    PolicyLimits limits = policy(request, errors);
+    Scenario scenario = scenario(request.scenario(), errors);
+    throwIfAny(errors);
+
+    Set<String> demanded = new LinkedHashSet<>();
+    demands.forEach(d -> demanded.add(d.material()));
+    boolean stateless = request.offers() != null;
+    List<OfferInput> offerInputs =
+        stateless
+            ? inlineOffers(request.offers(), demanded, currency, asOf, errors)
+            : storedOffers(request.demand(), demanded, currency, asOf, errors);
+    throwIfAny(errors);
+
+    double timeLimitMillis = config.solver().timeLimit().toMillis();
+    if (request.timeLimitSeconds() != null) {
+      timeLimitMillis = Math.min(timeLimitMillis, request.timeLimitSeconds() * 1000.0);
+    }
+    SolveOptions options =
+        new SolveOptions(
+            Engine.valueOf(config.solver().engine().toUpperCase(Locale.ROOT)),
+            Math.max(1, (long) timeLimitMillis),
+            config.solver().threads());
+    SourcingProblem problem =
+        new SourcingProblem(
+            offerInputs,
+            demands,
+            toLimits(limits),
+            scenario,
+            Boolean.TRUE.equals(request.allowShortfall()),
+            request.shortfallPenalty(),
+            currency,
+            options);
+    for (Violation violation : ProblemValidator.validate(problem)) {
+      errors.add(new Problem.FieldError(violation.field(), violation.message()));
+    }
+    throwIfAny(errors);
+    return new Assembled(problem, currency, request.policyId(), asOf, stateless);
+  }
+
+  private static List<Demand> demands(List<DemandLine> lines, List<Problem.FieldError> errors) {
+    List<Demand> demands = new ArrayList<>(lines.size());
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      DemandLine line = lines.get(i);
+      if (!seen.add(line.material())) {
+        errors.add(new Problem.FieldError("demand[" + i + "].material",
+            "material '" + line.material() + "' appears in more than one demand line"));
+      }
+      demands.add(new Demand(line.material(), line.quantity(), line.shortfallPenalty()));
+    }
+    return demands;
+  }
+
+  private PolicyLimits policy(PlanRequest request, List<Problem.FieldError> errors) {
+    PolicyLimits base = PolicyLimits.NONE;
+    if (request.policyId() != null) {
+      var stored = policies.effectiveLimits(request.policyId());
+      if (stored.isEmpty()) {
+        errors.add(new Problem.FieldError("policyId",
+            "no stored policy or preset '" + request.policyId() + "' (see /v1/sourcing-policies and /v1/policy-presets)"));
+        return base;
+      }
+      base = stored.get();
+    }
+    if (request.policy() != null) {
+      errors.addAll(policies.validate(request.policy(), "policy."));
+    }
+    return base.overriddenBy(request.policy());
+  }
+
+  private static Scenario scenario(ScenarioRequest scenario, List<Problem.FieldError> errors) {
+    if (scenario == null) {
+      return Scenario.NONE;
+    }
+    return new Scenario(
+        scenario.unavailableCountries() == null ? null : new HashSet<>(scenario.unavailableCountries()),
+        scenario.unavailableSuppliers() == null ? null : new HashSet<>(scenario.unavailableSuppliers()),
+        factors(scenario.capacityFactors(), "scenario.capacityFactors", errors),
+        factors(scenario.priceFactors(), "scenario.priceFactors", errors));
+  }
+
+  private static List<Factor> factors(List<FactorRequest> requests, String field, List<Problem.FieldError> errors) {
+    if (requests == null) {
+      return null;
+    }
+    List<Factor> factors = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      FactorRequest factor = requests.get(i);
+      int targets = (factor.offer() != null ? 1 : 0) + (factor.supplier() != null ? 1 : 0) + (factor.country() != null ? 1 : 0);
+      if (targets != 1) {
+        errors.add(new Problem.FieldError(field + "[" + i + "]", "name exactly one of offer, supplier or country"));
+        continue;
+      }
+      factors.add(new Factor(factor.offer(), factor.supplier(), factor.country(), factor.factor()));
+    }
+    return factors;
+  }
+
+  private List<OfferInput> inlineOffers(
+      List<InlineOffer> inline, Set<String> demanded, String currency, LocalDate asOf, List<Problem.FieldError> errors) {
+    int max = config.plans().maxOffers();
+    if (inline.size() > max) {
+      errors.add(new Problem.FieldError("offers", "at most " + max + " offers per plan request, got " + inline.size()));
+      return List.of();
+    }
+    List<OfferInput> result = new ArrayList<>(inline.size());
+    Set<String> ids = new HashSet<>(inline.size() * 2);
+    Map<String, String> supplierCountries = new HashMap<>();
+    for (int i = 0; i < inline.size() && errors.size() < MAX_ERRORS; i++) {
+      InlineOffer offer = inline.get(i);
+      String at = "offers[" + i + "]";
+      if (!ids.add(offer.id())) {
+        errors.add(new Problem.FieldError(at + ".id", "duplicate offer id '" + offer.id() + "'"));
+      }
+      String supplierCountry = supplierCountries.putIfAbsent(offer.supplier().id(), offer.supplier().country());
+      if (supplierCountry != null && !supplierCountry.equals(offer.supplier().country())) {
+        errors.add(new Problem.FieldError(at + ".supplier.country",
+            "supplier '" + offer.supplier().id() + "' is given with two countries: " + supplierCountry + " and "
+                + offer.supplier().country()));
+      }
+      if (offer.currency() != null && !offer.currency().equals(currency)) {
+        errors.add(new Problem.FieldError(at + ".currency",
+            "priced in " + offer.currency() + " but the request is in " + currency + "; currency conversion is not supported"));
+      }
+      if (offer.origins() != null && offer.origins().containsKey(OfferService.SUPPLY_STAGE)) {
+        errors.add(new Problem.FieldError(at + ".origins[SUPPLY]", "SUPPLY is the offer's own country: give it as 'country'"));
+      }
+      if (offer.validFrom() != null && offer.validTo() != null && offer.validFrom().isAfter(offer.validTo())) {
+        errors.add(new Problem.FieldError(at + ".validTo", "must not be before validFrom"));
+      }
+      boolean valid =
+          (offer.validFrom() == null || !offer.validFrom().isAfter(asOf))
+              && (offer.validTo() == null || !offer.validTo().isBefore(asOf));
+      if (demanded.contains(offer.material()) && valid) {
+        result.add(
+            new OfferInput(
+                offer.id(),
+                offer.supplier().id(),
+                offer.material(),
+                offer.country() != null ? offer.country() : offer.supplier().country(),
+                offer.capacity(),
+                offer.unitPrice(),
+                offer.origins() == null ? Map.of() : offer.origins()));
+      }
+    }
+    return result;
+  }
+
+  private List<OfferInput> storedOffers(
+      List<DemandLine> lines, Set<String> demanded, String currency, LocalDate asOf, List<Problem.FieldError> errors) {
+    Set<String> known =
+        new HashSet<>(
+            materials.getEntityManager()
+                .createQuery("select m.id from Material m where m.id in :ids", String.class)
+                .setParameter("ids", demanded)
+                .getResultList());
+    for (int i = 0; i < lines.size(); i++) {
+      if (!known.contains(lines.get(i).material())) {
+        errors.add(new Problem.FieldError("demand[" + i + "].material",
+            "material '" + lines.get(i).material() + "' does not exist"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      return List.of();
+    }
+    List<Offer> stored = offers.validOn(demanded, asOf);
+    int max = config.plans().maxOffers();
+    if (stored.size() > max) {
+      errors.add(new Problem.FieldError("demand",
+          "the demanded materials have " + stored.size() + " valid offers, more than the maximum of " + max));
+      return List.of();
+    }
+    List<OfferInput> result = new ArrayList<>(stored.size());
+    for (Offer offer : stored) {
+      if (!offer.currency.equals(currency) && errors.size() < MAX_ERRORS) {
+        errors.add(new Problem.FieldError("currency",
+            "offer '" + offer.id + "' is priced in " + offer.currency + " but the request is in " + currency
+                + "; currency conversion is not supported"));
+      }
+      result.add(
+          new OfferInput(
+              offer.id,
+              offer.supplierId,
+              offer.materialId,
+              offer.country,
+              offer.capacity,
+              offer.unitPrice,
+              offer.origins == null ? Map.of() : new TreeMap<>(offer.origins)));
+    }
+    return result;
+  }
+
+  private Limits toLimits(PolicyLimits limits) {
+    List<CountryLimit> countryLimits = new ArrayList<>();
+    if (limits.countryLimits() != null) {
+      for (var limit : limits.countryLimits()) {
+        countryLimits.add(new CountryLimit(limit.country(), limit.stage(), limit.material(), limit.maxShare()));
+      }
+    }
+    List<GroupLimit> groupLimits = new ArrayList<>();
+    if (limits.groupLimits() != null) {
+      for (var limit : limits.groupLimits()) {
+        Set<String> countries = groups.countries(limit.group()).orElse(Set.of());
+        groupLimits.add(
+            new GroupLimit(limit.group(), countries, limit.maxShare(), limit.minShare(), limit.stage(), limit.material()));
+      }
+    }
+    return new Limits(
+        limits.maxCountryShare(),
+        countryLimits,
+        groupLimits,
+        limits.maxSupplierShare(),
+        limits.excludedCountries() == null ? null : new HashSet<>(limits.excludedCountries()));
+  }
+
+  private static void throwIfAny(List<Problem.FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package com.critmin.sourcing.plan.api;
+
+import com.critmin.sourcing.common.Cursors;
+import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.plan.PlanService;
+import com.critmin.sourcing.plan.PlanStore;
+import com.critmin.sourcing.problem.ApiException;
+import com.critmin.sourcing.problem.Problem;
+import com.critmin.sourcing.problem.ProblemType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Allocation plans: POST solves and stores one; plans are immutable. */
+@Path("/v1/allocation-plans")
+@Tag(name = "Allocation plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AllocationPlanResource {
+  private static final Set<String> STATUSES =
+      Set.of("OPTIMAL", "INFEASIBLE", "TIME_LIMIT", "PENDING", "RUNNING", "FAILED");
+
+  private final PlanService plans;
+  private final PlanStore store;
+
+  public AllocationPlanResource(PlanService plans, PlanStore store) {
+    this.plans = plans;
+    this.store = store;
+  }
+
+  @POST
+  @Operation(
+      summary = "Solve and store an allocation plan",
+      description =
+          "Finds the cheapest allocation of the demand that respects capacities and every concentration limit."
+              + " Stored mode (no 'offers'): the stored offers of the demanded materials valid on asOf. Stateless"
+              + " mode: the inline 'offers'. A request that cannot be met is not an error: the plan has status"
+              + " INFEASIBLE and a diagnosis.")
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = PlanRequest.class),
+              examples = {
+                @ExampleObject(name = "stored", summary = "Stored offers under a stored policy", value = """
+                    {"demand": [{"material": "NDPR_OXIDE", "quantity": 1200}], "policyId": "crma-65"}"""),
+                @ExampleObject(name = "stateless", summary = "Inline offers, 65 % country cap", value = """
+                    {"demand": [{"material": "NDPR_OXIDE", "quantity": 1000}],
+                     "policy": {"maxCountryShare": 0.65},
+                     "offers": [
+                      {"id": "cn-1", "material": "NDPR_OXIDE", "supplier": {"id": "cnre", "name": "China Northern", "country": "CN"}, "capacity": 900, "unitPrice": 69, "currency": "USD", "origins": {"SEPARATION": "CN"}},
+                      {"id": "lynas-ndpr", "material": "NDPR_OXIDE", "supplier": {"id": "lynas", "name": "Lynas Rare Earths", "country": "AU"}, "country": "MY", "capacity": 500, "unitPrice": 82.5, "currency": "USD", "origins": {"MINING": "AU", "SEPARATION": "MY"}}]}"""),
+                @ExampleObject(name = "scenario", summary = "What if China is unavailable?", value = """
+                    {"demand": [{"material": "NDPR_OXIDE", "quantity": 1200}], "policyId": "crma-65",
+                     "scenario": {"unavailableCountries": ["CN"]}, "allowShortfall": true}""")
+              }))
+  @APIResponse(responseCode = "201", description = "The plan (OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED), at Location",
+      content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "422", ref = "ValidationFailed",
+      description = "A field is out of range, the policy, a group or (stored mode) a material does not exist, or too many offers")
+  public Response create(
+      @NotNull(message = "a JSON body is required") @Valid PlanRequest body, @Context UriInfo uriInfo) {
+    PlanResponse plan = plans.create(body);
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id()).build()).entity(plan).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Read a plan")
+  @APIResponse(responseCode = "200", description = "The plan",
+      content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response get(@PathParam("id") String id) {
+    String json = plans.findJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("/{id}/input")
+  @Operation(summary = "Read the input a plan was solved from",
+      description = "The canonical input snapshot (resolved policy, scenario, demand and offers) whose SHA-256 is the plan's inputDigest.")
+  @APIResponse(responseCode = "200", description = "The input snapshot",
+      content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response input(@PathParam("id") String id) {
+    String json = plans.findInputJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Operation(summary = "List plans", description = "Newest first, optionally filtered by status and creation time.")
+  @APIResponse(responseCode = "200", description = "A page of plan summaries",
+      content = @Content(schema = @Schema(implementation = PlanPage.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  public Page<PlanSummary> list(
+      @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor") String cursor,
+      @Parameter(description = "Page size, 1 to 1000",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "50"))
+          @QueryParam("limit") String limit,
+      @Parameter(description = "Only plans with this status",
+              schema = @Schema(enumeration = {"OPTIMAL", "INFEASIBLE", "TIME_LIMIT", "PENDING", "RUNNING", "FAILED"}))
+          @QueryParam("status") String status,
+      @Parameter(description = "Only plans created at or after this instant (ISO 8601)", example = "2026-11-01T00:00:00Z")
+          @QueryParam("createdFrom") String createdFrom,
+      @Parameter(description = "Only plans created before this instant (ISO 8601)") @QueryParam("createdTo") String createdTo) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw badQuery("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+    }
+    return store.list(cursor, Cursors.limit(limit), status, instant("createdFrom", createdFrom), instant("createdTo", createdTo));
+  }
+
+  private static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw badQuery(name, "must be an ISO 8601 instant such as 2026-11-01T00:00:00Z");
+    }
+  }
+
+  private static ApiException badQuery(String name, String message) {
+    return new ApiException(ProblemType.MALFORMED_REQUEST, name + ": " + message,
+        List.of(new Problem.FieldError(name, message)), Map.of());
+  }
+
+  /** The list response, named for the OpenAPI document. */
+  @Schema(name = "AllocationPlanPage")
+  public record PlanPage(List<PlanSummary> items, String nextCursor) {}
+}
