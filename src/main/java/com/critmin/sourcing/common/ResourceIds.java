@@ -1,7 +1,5 @@
 package com.critmin.sourcing.common;
 
-import java.util.regex.Pattern;
-
 /** Client-chosen resource ids, so that an ERP can sync with idempotent PUTs. */
 public final class ResourceIds {
   public static final String REGEX = "[A-Za-z0-9._-]{1,64}";
@@ -10,11 +8,20 @@ public final class ResourceIds {
   public static final String STAGE_REGEX = "[A-Z][A-Z0-9_]{0,31}";
   public static final String STAGE_MESSAGE = "must be an upper-case stage name such as MINING or SEPARATION";
 
-  private static final Pattern ID = Pattern.compile(REGEX);
-
   private ResourceIds() {}
 
+  /** Same as the regular expression, without its per-call cost (plan requests check 100,000s of ids). */
   public static boolean isValid(String id) {
-    return id != null && ID.matcher(id).matches();
+    if (id == null || id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -47,11 +47,17 @@ public class PlanService {
     this.solverInfo = solverInfo;
   }
 
+  /** A stored plan's id and its JSON, written once and answered as is. */
+  public record StoredPlan(String id, String json) {}
+
   /** Solves and stores a plan; a request that names something missing or breaks a rule is a 422. */
-  public PlanResponse create(PlanRequest request) {
+  public StoredPlan create(PlanRequest request) {
+    long t0 = System.nanoTime();
     ProblemAssembler.Assembled assembled = assembler.assemble(request);
+    long t1 = System.nanoTime();
     byte[] snapshot = InputSnapshot.of(assembled).toJson();
     String digest = InputSnapshot.digest(snapshot);
+    long t2 = System.nanoTime();
     Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String id = PlanIds.next(createdAt.toEpochMilli());
 
@@ -82,8 +88,13 @@ public class PlanService {
     plan.inputDigest = digest;
     plan.requestJson = InputSnapshot.text(snapshot);
     plan.resultJson = write(response);
+    long t3 = System.nanoTime();
     store.insert(plan);
-    return response;
+    long t4 = System.nanoTime();
+    LOG.debugf("Plan %s %s: assemble %d ms, snapshot %d ms, solve+map %d ms, store %d ms (%d offers)", id,
+        response.status(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+        assembled.problem().offers().size());
+    return new StoredPlan(id, plan.resultJson);
   }
 
   /** The stored plan as JSON text, exactly as it was answered when solved. */

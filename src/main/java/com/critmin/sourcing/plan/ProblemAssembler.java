@@ -190,6 +190,11 @@ public class ProblemAssembler {
     for (int i = 0; i < inline.size() && errors.size() < MAX_ERRORS; i++) {
       InlineOffer offer = inline.get(i);
       String at = "offers[" + i + "]";
+      int before = errors.size();
+      InlineOfferChecks.check(offer, at, errors);
+      if (errors.size() > before) {
+        continue;
+      }
       if (!ids.add(offer.id())) {
         errors.add(new Problem.FieldError(at + ".id", "duplicate offer id '" + offer.id() + "'"));
       }

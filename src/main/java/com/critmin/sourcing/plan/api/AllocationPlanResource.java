@@ -86,8 +86,11 @@ public class AllocationPlanResource {
       description = "A field is out of range, the policy, a group or (stored mode) a material does not exist, or too many offers")
   public Response create(
       @NotNull(message = "a JSON body is required") @Valid PlanRequest body, @Context UriInfo uriInfo) {
-    PlanResponse plan = plans.create(body);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id()).build()).entity(plan).build();
+    PlanService.StoredPlan plan = plans.create(body);
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id()).build())
+        .entity(plan.json())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   @GET

@@ -33,8 +33,9 @@ public record PlanRequest(
     @Schema(description = "Penalty per unit of unmet demand; default 10 x the highest effective unit price of the material",
             nullable = true)
         @Finite @PositiveOrZero Double shortfallPenalty,
+    // Not cascaded into Bean Validation: InlineOfferChecks applies the same rules in a fraction of the time.
     @Schema(description = "Solve on these offers instead of stored ones (stateless mode)", nullable = true)
-        List<@Valid @NotNull InlineOffer> offers,
+        List<InlineOffer> offers,
     @Schema(description = "Day on which stored offers must be valid; default today", nullable = true) LocalDate asOf,
     @Schema(description = "Solver wall-time limit in seconds, at most the configured one (default 30)", example = "10",
             nullable = true)
