@@ -52,5 +52,9 @@ public interface SourcingConfig {
     /** Threads that solve the per-material parts of one plan in parallel; 0 = number of cores. */
     @WithDefault("0")
     int threads();
+
+    /** Plans requested with Prefer: respond-async that are solved at the same time on one replica. */
+    @WithDefault("2")
+    int asyncWorkers();
   }
 }

@@ -47,6 +47,11 @@ final class PlanMapper {
         null);
   }
 
+  static PlanResponse pending(String id, String status, Instant createdAt, String currency, String digest) {
+    return new PlanResponse(
+        id, status, createdAt, null, currency, null, List.of(), List.of(), List.of(), null, null, digest, null);
+  }
+
   static PlanResponse failed(
       String id, Instant createdAt, Instant completedAt, String currency, String digest, String failure) {
     return new PlanResponse(

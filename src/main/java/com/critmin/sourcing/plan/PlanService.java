@@ -1,6 +1,7 @@
 package com.critmin.sourcing.plan;
 
 import com.critmin.sourcing.config.SolverInfo;
+import com.critmin.sourcing.config.SourcingConfig;
 import com.critmin.sourcing.optimizer.SourcingOptimizer;
 import com.critmin.sourcing.optimizer.model.Solution;
 import com.critmin.sourcing.plan.api.PlanRequest;
@@ -11,19 +12,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Solves plan requests: assemble the problem from master data (read transaction), solve it outside any
- * transaction, store the immutable plan in a transaction of its own.
+ * transaction, store the immutable plan in a transaction of its own. Asynchronous plans are stored PENDING,
+ * move to RUNNING on a bounded pool and end in their final status.
  */
 @ApplicationScoped
 public class PlanService {
   private static final Logger LOG = Logger.getLogger(PlanService.class);
+  /** A RUNNING plan older than the time limit plus this was abandoned by a replica that stopped. */
+  private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
   private final ProblemAssembler assembler;
   private final SourcingOptimizer optimizer;
@@ -31,6 +40,8 @@ public class PlanService {
   private final ObjectMapper json;
   private final MeterRegistry metrics;
   private final SolverInfo solverInfo;
+  private final SourcingConfig config;
+  private final ExecutorService asyncSolves;
 
   public PlanService(
       ProblemAssembler assembler,
@@ -38,73 +49,139 @@ public class PlanService {
       PlanStore store,
       ObjectMapper json,
       MeterRegistry metrics,
-      SolverInfo solverInfo) {
+      SolverInfo solverInfo,
+      SourcingConfig config) {
     this.assembler = assembler;
     this.optimizer = optimizer;
     this.store = store;
     this.json = json;
     this.metrics = metrics;
     this.solverInfo = solverInfo;
+    this.config = config;
+    this.asyncSolves = Executors.newFixedThreadPool(Math.max(1, config.solver().asyncWorkers()), runnable -> {
+      Thread thread = new Thread(runnable, "async-plan-solver");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @PreDestroy
+  void stop() {
+    asyncSolves.shutdownNow();
   }
 
   /** A stored plan's id and its JSON, written once and answered as is. */
   public record StoredPlan(String id, String json) {}
 
+  /** What a plan was asked: its problem, the canonical input and its digest, and the plan's identity. */
+  private record Prepared(
+      ProblemAssembler.Assembled assembled, String snapshot, String digest, String id, Instant createdAt) {}
+
   /** Solves and stores a plan; a request that names something missing or breaks a rule is a 422. */
   public StoredPlan create(PlanRequest request) {
-    long t0 = System.nanoTime();
-    ProblemAssembler.Assembled assembled = assembler.assemble(request);
-    long t1 = System.nanoTime();
-    byte[] snapshot = InputSnapshot.of(assembled).toJson();
-    String digest = InputSnapshot.digest(snapshot);
-    long t2 = System.nanoTime();
-    Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String id = PlanIds.next(createdAt.toEpochMilli());
-
-    PlanResponse response;
-    String engine = null;
-    long started = System.nanoTime();
-    try {
-      Solution solution = optimizer.solve(assembled.problem());
-      engine = solution.solver() == null ? null : solution.solver().engine();
-      response = PlanMapper.solved(id, createdAt, Instant.now().truncatedTo(ChronoUnit.MILLIS), assembled.currency(),
-          digest, solution, solverInfo.version());
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "Plan %s failed in the solver", id);
-      response = PlanMapper.failed(id, createdAt, Instant.now().truncatedTo(ChronoUnit.MILLIS), assembled.currency(),
-          digest, "The solver failed on this input; the error is logged under plan id " + id);
-    }
-    record(engine == null ? "NONE" : engine, response.status(), System.nanoTime() - started);
-
-    AllocationPlan plan = new AllocationPlan();
-    plan.id = id;
-    plan.status = response.status();
-    plan.createdAt = createdAt;
-    plan.completedAt = response.completedAt();
-    plan.currency = assembled.currency();
-    plan.totalCost = response.totalCost();
-    plan.engine = engine;
-    plan.solverVersion = solverInfo.version();
-    plan.inputDigest = digest;
-    plan.requestJson = InputSnapshot.text(snapshot);
-    plan.resultJson = write(response);
-    long t3 = System.nanoTime();
+    Prepared prepared = prepare(request);
+    AllocationPlan plan = entity(prepared);
+    complete(plan, prepared);
     store.insert(plan);
-    long t4 = System.nanoTime();
-    LOG.debugf("Plan %s %s: assemble %d ms, snapshot %d ms, solve+map %d ms, store %d ms (%d offers)", id,
-        response.status(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
-        assembled.problem().offers().size());
-    return new StoredPlan(id, plan.resultJson);
+    return new StoredPlan(plan.id, plan.resultJson);
+  }
+
+  /** Validates and stores a PENDING plan at once, then solves it in the background. */
+  public StoredPlan createAsync(PlanRequest request) {
+    Prepared prepared = prepare(request);
+    AllocationPlan plan = entity(prepared);
+    plan.status = "PENDING";
+    plan.resultJson = write(PlanMapper.pending(plan.id, "PENDING", plan.createdAt, plan.currency, plan.inputDigest));
+    store.insert(plan);
+    asyncSolves.submit(() -> runAsync(prepared));
+    return new StoredPlan(plan.id, plan.resultJson);
+  }
+
+  private void runAsync(Prepared prepared) {
+    try {
+      store.update(prepared.id(), "RUNNING",
+          write(PlanMapper.pending(prepared.id(), "RUNNING", prepared.createdAt(), prepared.assembled().currency(),
+              prepared.digest())), null, null);
+      AllocationPlan plan = entity(prepared);
+      complete(plan, prepared);
+      store.update(plan.id, plan.status, plan.resultJson, plan.totalCost, plan.engine);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Asynchronous plan %s could not be completed", prepared.id());
+      try {
+        store.update(prepared.id(), "FAILED", write(PlanMapper.failed(prepared.id(), prepared.createdAt(), now(),
+            prepared.assembled().currency(), prepared.digest(), failureMessage(prepared.id()))), null, null);
+      } catch (RuntimeException again) {
+        LOG.errorf(again, "Plan %s could not be marked FAILED", prepared.id());
+      }
+    }
   }
 
   /** The stored plan as JSON text, exactly as it was answered when solved. */
   public Optional<String> findJson(String id) {
-    return store.find(id).map(p -> p.resultJson);
+    return store.find(id).map(this::abandonedAsFailed).map(p -> p.resultJson);
   }
 
   /** The canonical input a plan was solved from. */
   public Optional<String> findInputJson(String id) {
     return store.find(id).map(p -> p.requestJson);
+  }
+
+  private Prepared prepare(PlanRequest request) {
+    ProblemAssembler.Assembled assembled = assembler.assemble(request);
+    byte[] snapshot = InputSnapshot.of(assembled).toJson();
+    Instant createdAt = now();
+    return new Prepared(assembled, InputSnapshot.text(snapshot), InputSnapshot.digest(snapshot),
+        PlanIds.next(createdAt.toEpochMilli()), createdAt);
+  }
+
+  private AllocationPlan entity(Prepared prepared) {
+    AllocationPlan plan = new AllocationPlan();
+    plan.id = prepared.id();
+    plan.createdAt = prepared.createdAt();
+    plan.currency = prepared.assembled().currency();
+    plan.solverVersion = solverInfo.version();
+    plan.inputDigest = prepared.digest();
+    plan.requestJson = prepared.snapshot();
+    return plan;
+  }
+
+  /** Solves and fills in the plan's outcome; a solver failure becomes a FAILED plan, never a 500. */
+  private void complete(AllocationPlan plan, Prepared prepared) {
+    PlanResponse response;
+    long started = System.nanoTime();
+    try {
+      Solution solution = optimizer.solve(prepared.assembled().problem());
+      plan.engine = solution.solver() == null ? null : solution.solver().engine();
+      response = PlanMapper.solved(plan.id, plan.createdAt, now(), plan.currency, plan.inputDigest, solution,
+          solverInfo.version());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Plan %s failed in the solver", plan.id);
+      response = PlanMapper.failed(plan.id, plan.createdAt, now(), plan.currency, plan.inputDigest,
+          failureMessage(plan.id));
+    }
+    record(plan.engine == null ? "NONE" : plan.engine, response.status(), System.nanoTime() - started);
+    plan.status = response.status();
+    plan.completedAt = response.completedAt();
+    plan.totalCost = response.totalCost();
+    plan.resultJson = write(response);
+  }
+
+  private AllocationPlan abandonedAsFailed(AllocationPlan plan) {
+    boolean unfinished = "PENDING".equals(plan.status) || "RUNNING".equals(plan.status);
+    Instant deadline = plan.createdAt.plus(config.solver().timeLimit()).plus(ABANDONED_AFTER);
+    if (unfinished && Instant.now().isAfter(deadline)) {
+      plan.resultJson = write(PlanMapper.failed(plan.id, plan.createdAt, null, plan.currency, plan.inputDigest,
+          "The replica solving this plan stopped before it finished; submit it again"));
+    }
+    return plan;
+  }
+
+  private static String failureMessage(String id) {
+    return "The solver failed on this input; the error is logged under plan id " + id;
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   private void record(String engine, String status, long nanos) {
@@ -114,7 +191,7 @@ public class PlanService {
         .tag("status", status)
         .publishPercentileHistogram()
         .register(metrics)
-        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .record(nanos, TimeUnit.NANOSECONDS);
     metrics.counter("sourcing.plans", "status", status).increment();
   }
 

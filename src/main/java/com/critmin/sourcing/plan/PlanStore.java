@@ -24,6 +24,21 @@ public class PlanStore {
     plans.persist(plan);
   }
 
+  /** Moves an asynchronous plan along PENDING -> RUNNING -> final; only those may change. */
+  public void update(String id, String status, String resultJson, Double totalCost, String engine) {
+    AllocationPlan plan = plans.findById(id);
+    if (plan == null || !("PENDING".equals(plan.status) || "RUNNING".equals(plan.status))) {
+      throw new IllegalStateException("plan " + id + " is not pending or running");
+    }
+    plan.status = status;
+    plan.resultJson = resultJson;
+    plan.totalCost = totalCost;
+    plan.engine = engine;
+    if (!"RUNNING".equals(status)) {
+      plan.completedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<AllocationPlan> find(String id) {
     return plans.findByIdOptional(id);

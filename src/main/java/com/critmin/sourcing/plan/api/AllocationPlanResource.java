@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -79,18 +80,27 @@ public class AllocationPlanResource {
               }))
   @APIResponse(responseCode = "201", description = "The plan (OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED), at Location",
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+  @APIResponse(responseCode = "202", description = "With Prefer: respond-async: the PENDING plan, at Location; poll it"
+      + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED)",
+      content = @Content(schema = @Schema(implementation = PlanResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "422", ref = "ValidationFailed",
       description = "A field is out of range, the policy, a group or (stored mode) a material does not exist, or too many offers")
   public Response create(
-      @NotNull(message = "a JSON body is required") @Valid PlanRequest body, @Context UriInfo uriInfo) {
-    PlanService.StoredPlan plan = plans.create(body);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id()).build())
-        .entity(plan.json())
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .build();
+      @Parameter(description = "respond-async: answer 202 at once with a PENDING plan and solve in the background")
+          @HeaderParam("Prefer") String prefer,
+      @NotNull(message = "a JSON body is required") @Valid PlanRequest body,
+      @Context UriInfo uriInfo) {
+    boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+    PlanService.StoredPlan plan = async ? plans.createAsync(body) : plans.create(body);
+    Response.ResponseBuilder response =
+        async
+            ? Response.accepted().location(uriInfo.getAbsolutePathBuilder().path(plan.id()).build())
+                .header("Preference-Applied", "respond-async")
+            : Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id()).build());
+    return response.entity(plan.json()).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @GET

@@ -1,0 +1,51 @@
+package com.critmin.sourcing.plan;
+
+import static com.critmin.sourcing.plan.PlanRequestBuilder.aPlanRequest;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Request limits with small configured values: too many offers is 422, too large a body 413. */
+@QuarkusTest
+@TestProfile(PlanRequestLimitsTest.SmallLimits.class)
+class PlanRequestLimitsTest {
+
+  /** Five offers per plan, 4 KB bodies. */
+  public static class SmallLimits implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("sourcing.plans.max-offers", "5", "quarkus.http.limits.max-body-size", "4K");
+    }
+  }
+
+  @Test
+  void moreOffersThanTheMaximumIs422() {
+    var request = aPlanRequest().demand("A", 1);
+    for (int i = 0; i < 6; i++) {
+      request.offer("o" + i, "CN", 1, 1);
+    }
+    given().contentType(ContentType.JSON).body(request.build()).when().post("/v1/allocation-plans").then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("offers"));
+  }
+
+  @Test
+  void aBodyOverTheLimitIs413WithAProblemDocument() {
+    String padding = "x".repeat(5000);
+    given().contentType(ContentType.JSON).body("{\"demand\": [], \"pad\": \"" + padding + "\"}").when()
+        .post("/v1/allocation-plans").then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("status", equalTo(413))
+        .body("detail", containsString("limit"));
+  }
+}
