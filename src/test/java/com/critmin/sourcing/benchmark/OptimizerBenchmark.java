@@ -43,7 +43,7 @@ public final class OptimizerBenchmark {
         System.out.println();
         System.out.println("offers     materials  status   engine        parts  fast  vars     rows    build(ms,sum)  solve(ms,sum)  wall(ms)  heapPeak(MB)  rssPeak(MB)  monolithic(ms)  ratio");
         SourcingProblem laminar = BenchmarkInstances.laminar(SEED, 100_000, threads);
-        for (int i = 0; i < 20; i++) optimizer.solve(laminar);
+        for (int i = 0; i < 50; i++) optimizer.solve(laminar);
         runCase(optimizer, laminar, 100_000, 1, true);
         laminar = null;
         int[] sizes = quick ? new int[] {1_000, 10_000, 100_000} : new int[] {1_000, 10_000, 100_000, 1_000_000};
