@@ -87,7 +87,8 @@ public final class SourcingOptimizer {
     }
 
     static PartResult solvePart(MaterialPart part, SolveOptions options, long deadline) {
-        if (part.demand <= 0 || part.availableCount == 0 || (options.fastPath() && LaminarGreedy.applies(part))) {
+        boolean trivial = part.demand <= 0 || part.n == 0;
+        if ((options.fastPath() || trivial) && LaminarGreedy.applies(part)) {
             return LaminarGreedy.solve(part);
         }
         return LpPartSolver.solve(part, options.engine(), deadline);

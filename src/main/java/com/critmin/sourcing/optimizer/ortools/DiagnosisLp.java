@@ -37,6 +37,7 @@ public final class DiagnosisLp {
     }
 
     private static void addRow(MPSolver solver, MaterialPart part, PolicyRow row, MPVariable[] x) {
+        if (LpPartSolver.availableMembers(part, row) == 0) return;
         double inf = MPSolver.infinity();
         MPConstraint c = row.isLowerBound()
                 ? solver.makeConstraint(row.rhs, inf, row.name(part.material))
@@ -71,7 +72,7 @@ public final class DiagnosisLp {
      * policy's country caps, is feasible with the other limits unchanged; null when even t = 1 is not.
      */
     public static Double minUniformCountryCap(MaterialPart part, Engine engine, long deadlineNanos) {
-        if (part.availableCount == 0 || part.demand <= 0) return null;
+        if (part.availableCount == 0 || part.demand <= 0 || LpPartSolver.unmeetableMinimum(part)) return null;
         MPSolver solver = LpPartSolver.create(engine);
         try {
             MPVariable[] x = availableVariables(solver, part, false);
@@ -110,6 +111,11 @@ public final class DiagnosisLp {
      * Returns null when not solved.
      */
     public static ElasticResult minimalRelaxation(MaterialPart part, Engine engine, long deadlineNanos) {
+        if (part.n == 0) {
+            double[] slack = new double[part.rows.size()];
+            for (int r = 0; r < slack.length; r++) if (part.rows.get(r).isLowerBound()) slack[r] = part.rows.get(r).rhs;
+            return new ElasticResult(slack, List.of(), new double[0], part.demand);
+        }
         double inf = MPSolver.infinity();
         double unit = part.maxPrice > 0 ? part.maxPrice : maxOf(part.price, 1.0);
         MPSolver solver = LpPartSolver.create(engine);

@@ -18,6 +18,13 @@ import java.util.List;
  * stopped by the deadline (or CLP's FEASIBLE at a time limit) is TIME_LIMIT.
  */
 public final class LpPartSolver {
+    /**
+     * GLOP defaults: a part has a handful of rows and thousands of bounded columns, where the dual simplex
+     * without presolve is about 4x faster than the primal default (100k offers / 10 materials: 0.18 s vs 1.5 s).
+     * The system property {@code optimizer.glop.params} (protobuf text of GlopParameters) overrides it.
+     */
+    static final String GLOP_PARAMETERS = "use_dual_simplex:true use_preprocessing:false";
+
     private LpPartSolver() {}
 
     /** Handles into one part's model, valid only until the solver is deleted. */
@@ -39,6 +46,11 @@ public final class LpPartSolver {
         OrTools.ensureLoaded();
         MPSolver solver = MPSolver.createSolver(engine.name());
         if (solver == null) throw new SolverFailureException("OR-Tools has no " + engine + " solver");
+        String params = System.getProperty("optimizer." + engine.name().toLowerCase(java.util.Locale.ROOT) + ".params",
+                engine == Engine.GLOP ? GLOP_PARAMETERS : null);
+        if (params != null && !params.isBlank() && !solver.setSolverSpecificParametersAsString(params)) {
+            throw new SolverFailureException("invalid " + engine + " parameters: " + params);
+        }
         return solver;
     }
 
@@ -52,9 +64,11 @@ public final class LpPartSolver {
             return new PartResult(Status.TIME_LIMIT, null, 0, null, false, engine.name(), 0, 0, 0, 0);
         }
         long start = System.nanoTime();
+        PartResult trivial = withoutLp(part, engine);
+        if (trivial != null) return trivial;
         MPSolver solver = create(engine);
         try {
-            Built built = build(solver, part, "");
+            Built built = build(solver, part);
             int variables = solver.numVariables();
             int constraints = solver.numConstraints();
             long built_ = System.nanoTime();
@@ -81,13 +95,44 @@ public final class LpPartSolver {
     public static double solveMonolithic(List<MaterialPart> parts, Engine engine, long deadlineNanos) {
         MPSolver solver = create(engine);
         try {
-            for (MaterialPart part : parts) build(solver, part, part.material);
+            for (MaterialPart part : parts) if (part.availableCount > 0) build(solver, part);
             solver.setTimeLimit(remainingMillis(deadlineNanos));
             MPSolver.ResultStatus status = solver.solve();
             return status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
         } finally {
             solver.delete();
         }
+    }
+
+    /** Number of available offers among the row's members. */
+    static int availableMembers(MaterialPart part, PolicyRow row) {
+        int count = 0;
+        for (int i : row.members) if (part.isAvailable(i)) count++;
+        return count;
+    }
+
+    /** True when some minimum-share row has no available offer but a positive right-hand side. */
+    static boolean unmeetableMinimum(MaterialPart part) {
+        for (PolicyRow row : part.rows) {
+            if (row.active && row.isLowerBound() && row.rhs > 0 && availableMembers(part, row) == 0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Answers without an LP where one would be empty (CLP crashes natively on an empty model or row):
+     * no available offer, or a minimum share nobody can supply.
+     */
+    private static PartResult withoutLp(MaterialPart part, Engine engine) {
+        if (unmeetableMinimum(part)) {
+            return new PartResult(Status.INFEASIBLE, null, 0, null, false, engine.name(), 0, 0, 0, 0);
+        }
+        if (part.availableCount > 0) return null;
+        if (part.demand > 0 && !part.allowShortfall) {
+            return new PartResult(Status.INFEASIBLE, null, 0, null, false, engine.name(), 0, 0, 0, 0);
+        }
+        return new PartResult(Status.OPTIMAL, new double[part.n], Math.max(0, part.demand),
+                new double[part.rows.size()], false, engine.name(), 0, 0, 0, 0);
     }
 
     static Status outcome(MPSolver.ResultStatus status, Engine engine, String material, long deadlineNanos) {
@@ -107,7 +152,7 @@ public final class LpPartSolver {
         }
     }
 
-    private static Built build(MPSolver solver, MaterialPart part, String prefix) {
+    private static Built build(MPSolver solver, MaterialPart part) {
         double infinity = MPSolver.infinity();
         MPObjective objective = solver.objective();
         objective.setMinimization();
@@ -131,7 +176,7 @@ public final class LpPartSolver {
         MPConstraint[] constraints = new MPConstraint[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             PolicyRow row = rows.get(r);
-            if (!row.active) continue;
+            if (!row.active || availableMembers(part, row) == 0) continue;
             MPConstraint c = row.isLowerBound()
                     ? solver.makeConstraint(row.rhs, infinity, row.name(material))
                     : solver.makeConstraint(-infinity, row.rhs, row.name(material));

@@ -171,7 +171,7 @@ public final class ProblemCompiler {
         else penalty = maxPrice > 0 ? 10 * maxPrice : 1.0;
 
         List<PolicyRow> rows = new ArrayList<>();
-        if (demand > 0 && n > 0) {
+        if (demand > 0) {
             buildCountryRows(material, demand, stages, countryOf, countries, capacity, excludedBy, n, rows);
             buildGroupRows(material, demand, stages, countryOf, countries, capacity, excludedBy, n, rows);
             buildSupplierRows(demand, suppliers, supplierIndex, supplierIds.size(), capacity, excludedBy, n, rows);
