@@ -12,6 +12,8 @@ import com.critmin.sourcing.plan.api.PlanResponse.MaterialView;
 import com.critmin.sourcing.plan.api.PlanResponse.RelaxationView;
 import com.critmin.sourcing.plan.api.PlanResponse.ShareView;
 import com.critmin.sourcing.plan.api.PlanResponse.SolverView;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.List;
 
@@ -69,8 +71,13 @@ final class PlanMapper {
         diagnosis.minFeasibleUniformCountryCap(),
         diagnosis.relaxations().stream()
             .map(r -> new RelaxationView(r.kind().name(), r.material(), r.stage(), r.country(), r.group(), r.supplier(),
-                r.from(), r.to(), r.explanation()))
+                significant(r.from()), significant(r.to()), r.explanation()))
             .toList());
+  }
+
+  /** Twelve significant digits: 0.3 rather than 0.30000000000000004, without losing any real precision. */
+  private static double significant(double value) {
+    return Double.isFinite(value) ? new BigDecimal(value).round(new MathContext(12)).doubleValue() : value;
   }
 
   private static SolverView solver(SolverStats stats, String version) {
