@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** An immutable JSON object for request bodies: start from a fixture, change one member per test. */
 public final class JsonBody {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final Map<String, Object> members;
 
   private JsonBody(Map<String, Object> members) {
@@ -42,6 +45,19 @@ public final class JsonBody {
   /** The members, for REST Assured to serialize. */
   public Map<String, Object> json() {
     return members;
+  }
+
+  /**
+   * The body as JSON text with one member's value written verbatim, for numbers that no Java value
+   * serializes to (such as {@code 1e400}).
+   */
+  public String withRawMember(String name, String rawJsonValue) {
+    String marker = "\"@@raw@@\"";
+    try {
+      return JSON.writeValueAsString(with(name, "@@raw@@").json()).replace(marker, rawJsonValue);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Object unwrap(Object value) {
