@@ -137,6 +137,14 @@ class MaterialResourceTest {
   }
 
   @Test
+  void ifMatchOnDeletingAMissingMaterialIs412() {
+    String id = uniqueId("mat");
+
+    assertProblem(request().header("If-Match", "*").delete(MATERIALS + id).then(), 412, "precondition-failed");
+    assertProblem(request().header("If-Match", "\"1-abc\"").delete(MATERIALS + id).then(), 412, "precondition-failed");
+  }
+
+  @Test
   void invalidBodyIs422NamingEachFieldAndChangesNothing() {
     String id = givenMaterial();
 

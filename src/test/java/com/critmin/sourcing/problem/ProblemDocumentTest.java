@@ -9,7 +9,6 @@ import static com.critmin.sourcing.testsupport.Fixtures.givenMaterial;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +32,12 @@ class ProblemDocumentTest {
   @Test
   void wrongMethodIs405ProblemWithAllow() {
     assertProblem(json(aMaterial()).post("/v1/materials").then(), 405, "method-not-allowed")
-        .header("Allow", notNullValue());
+        .header("Allow", equalTo("GET, HEAD, OPTIONS"));
     assertProblem(request().delete("/v1/materials").then(), 405, "method-not-allowed");
-    assertProblem(request().delete("/v1/offers").then(), 405, "method-not-allowed");
+    assertProblem(request().delete("/v1/offers").then(), 405, "method-not-allowed")
+        .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+    assertProblem(request().post("/v1/materials/" + uniqueId("mat")).then(), 405, "method-not-allowed")
+        .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
   }
 
   @Test
