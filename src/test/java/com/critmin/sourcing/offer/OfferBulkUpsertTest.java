@@ -195,6 +195,18 @@ class OfferBulkUpsertTest {
   }
 
   @Test
+  void csvWithARaggedRowNamesTheRowAndCreatesNothing() {
+    String csv =
+        CSV_HEADER
+            + uniqueId("csv") + "," + supplier + "," + material + ",MY,500,82.5,USD,,,AU,MY\n"
+            + uniqueId("csv") + "," + supplier + "," + material + ",MY,500\n";
+
+    assertProblem(postCsv(csv), 422, "validation").body("errors.field", hasItem("[1]"));
+
+    assertThat(offersOfSupplier()).isEmpty();
+  }
+
+  @Test
   void csvWithMoreThanTheMaximumRowsIs422AndCreatesNothing() {
     StringBuilder csv = new StringBuilder(CSV_HEADER);
     String prefix = uniqueId("csv");

@@ -114,7 +114,8 @@ class OfferResourceTest {
 
     List<String> all = Paging.allIds("/v1/offers", 2);
 
-    assertThat(all).doesNotHaveDuplicates().isSorted();
+    // Not isSorted(): the order is the database's collation, which on PostgreSQL need not be Java's.
+    assertThat(all).doesNotHaveDuplicates();
     assertThat(Paging.allIds("/v1/offers", 2, Map.of("supplier", supplier))).hasSize(5);
   }
 

@@ -154,6 +154,24 @@ class SourcingPolicyResourceTest {
   }
 
   @Test
+  void unknownOrMistypedNestedFieldIs400NamingItsPath() {
+    String id = givenPolicy();
+
+    assertProblem(
+            json(aPolicy().with("countryLimits", List.of(countryLimit("CN", 0.5).with("colour", "red")))).put(POLICIES + id).then(),
+            400,
+            "malformed-request")
+        .body("errors.field", hasItem("countryLimits[0].colour"));
+    assertProblem(
+            json(aPolicy().with("groupLimits", List.of(JsonBody.of("group", "FEOC", "maxShare", "a fifth")))).put(POLICIES + id).then(),
+            400,
+            "malformed-request")
+        .body("errors.field", hasItem("groupLimits[0].maxShare"));
+
+    assertUnchanged(id);
+  }
+
+  @Test
   void userDefinedGroupsMayBeLimited() {
     String group = givenCountryGroup();
 
