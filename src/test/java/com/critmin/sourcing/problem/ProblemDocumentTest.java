@@ -65,6 +65,15 @@ class ProblemDocumentTest {
   }
 
   @Test
+  void problemsAreSentToClientsThatAcceptOnlyJson() {
+    assertProblem(request().accept("application/json").get("/v1/materials/" + uniqueId("mat")).then(), 404, "not-found");
+    assertProblem(
+        json(aMaterial().with("unit", "")).accept("application/json").put("/v1/materials/" + uniqueId("mat")).then(),
+        422,
+        "validation");
+  }
+
+  @Test
   void malformedJsonIs400AndChangesNothing() {
     String id = givenMaterial();
 
