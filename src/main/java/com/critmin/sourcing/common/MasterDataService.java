@@ -56,8 +56,12 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
 
   @Transactional
   public void delete(String id, String ifMatch) {
-    E entity = repository().findByIdOptional(id).orElseThrow(() -> ApiException.notFound(kind(), id));
-    Etags.checkIfMatch(ifMatch, entity.etag());
+    // Preconditions come before the method's own answer (RFC 9110 13.2.2): If-Match on a missing resource is 412.
+    E entity = repository().findById(id);
+    Etags.checkIfMatch(ifMatch, entity == null ? null : entity.etag());
+    if (entity == null) {
+      throw ApiException.notFound(kind(), id);
+    }
     checkDeletable(entity);
     repository().delete(entity);
     repository().flush();

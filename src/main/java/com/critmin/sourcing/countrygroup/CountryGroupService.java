@@ -99,9 +99,10 @@ public class CountryGroupService
     String after = Cursors.decode(cursor);
     Page<CountryGroupResponse> stored = super.list(cursor, limit);
     List<CountryGroupResponse> merged = new ArrayList<>(stored.items());
+    // Compared with the last stored item, not the last merged one: that one moves as built-ins are added.
+    String lastStored = stored.items().isEmpty() ? null : stored.items().get(stored.items().size() - 1).id();
     for (BuiltInGroups.Group group : BuiltInGroups.ALL) {
-      boolean beforeEnd =
-          stored.nextCursor() == null || group.id().compareTo(merged.get(merged.size() - 1).id()) < 0;
+      boolean beforeEnd = stored.nextCursor() == null || group.id().compareTo(lastStored) < 0;
       if ((after == null || group.id().compareTo(after) > 0) && beforeEnd) {
         merged.add(toResponse(group));
       }

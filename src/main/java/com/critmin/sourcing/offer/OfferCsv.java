@@ -29,7 +29,10 @@ public final class OfferCsv {
 
   private OfferCsv() {}
 
-  /** Parses every row or throws one validation problem naming each bad cell as rows[i].column. */
+  /**
+   * Parses every row or throws one validation problem naming each bad cell as [i].column: the names that the
+   * JSON bulk upsert and the later checks of the same rows use.
+   */
   public static List<OfferRequest> read(Reader body, int maxRows) {
     CSVFormat format =
         CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
@@ -55,7 +58,7 @@ public final class OfferCsv {
         if (index >= maxRows) {
           throw ApiException.invalid("body", "at most " + maxRows + " offers per bulk upsert");
         }
-        offers.add(row(record, header, "rows[" + index + "].", errors));
+        offers.add(row(record, header, "[" + index + "].", errors));
         if (errors.size() >= 100) {
           break;
         }

@@ -11,8 +11,11 @@ public class SourcingPolicyRepository implements PanacheRepositoryBase<SourcingP
   /** Ids of the policies whose group limits name this group. */
   public List<String> idsUsingGroup(String groupId) {
     return getEntityManager()
-        .createQuery("select p.id from SourcingPolicy p where p.groupLimitsJson like :pattern order by p.id", String.class)
-        .setParameter("pattern", "%\"group\":\"" + groupId + "\"%")
+        .createQuery(
+            "select p.id from SourcingPolicy p where p.groupLimitsJson like :pattern escape '!' order by p.id",
+            String.class)
+        // '_' is a LIKE wildcard and may occur in ids: escaped, so that group a_b does not match a-b.
+        .setParameter("pattern", "%\"group\":\"" + groupId.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "\"%")
         .getResultList();
   }
 }

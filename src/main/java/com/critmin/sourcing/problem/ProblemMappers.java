@@ -116,6 +116,9 @@ public class ProblemMappers {
             null,
             uri);
     String allow = e.getResponse().getHeaderString("Allow");
+    if (allow == null) {
+      allow = AllowedMethods.of(uri.getPath());
+    }
     if (allow != null) {
       builder.header("Allow", allow);
     }
