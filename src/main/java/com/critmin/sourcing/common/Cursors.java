@@ -35,7 +35,12 @@ public final class Cursors {
     } catch (IllegalArgumentException e) {
       // falls through to the problem below
     }
-    throw new ApiException(
+    throw invalid();
+  }
+
+  /** The 400 for a cursor that this service did not issue. */
+  public static ApiException invalid() {
+    return new ApiException(
         ProblemType.MALFORMED_REQUEST,
         "cursor: not a cursor that this service issued",
         List.of(new Problem.FieldError("cursor", "not a cursor that this service issued")),

@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,25 +92,43 @@ public class CountryGroupService
     super.delete(id, ifMatch);
   }
 
+  /**
+   * Built-in groups first, then stored ones in the database's id order. The two are never compared with each
+   * other, so paging does not depend on the database's collation. Cursor keys: {@code b<n>} is the next
+   * built-in group's position, {@code s<id>} the last stored id seen.
+   */
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<CountryGroupResponse> list(String cursor, int limit) {
-    String after = Cursors.decode(cursor);
-    Page<CountryGroupResponse> stored = super.list(cursor, limit);
-    List<CountryGroupResponse> merged = new ArrayList<>(stored.items());
-    // Compared with the last stored item, not the last merged one: that one moves as built-ins are added.
-    String lastStored = stored.items().isEmpty() ? null : stored.items().get(stored.items().size() - 1).id();
-    for (BuiltInGroups.Group group : BuiltInGroups.ALL) {
-      boolean beforeEnd = stored.nextCursor() == null || group.id().compareTo(lastStored) < 0;
-      if ((after == null || group.id().compareTo(after) > 0) && beforeEnd) {
-        merged.add(toResponse(group));
+    String key = Cursors.decode(cursor);
+    int nextBuiltIn = 0;
+    String storedCursor = null;
+    if (key != null) {
+      try {
+        if (key.startsWith("b")) {
+          nextBuiltIn = Integer.parseInt(key.substring(1));
+        } else if (key.startsWith("s")) {
+          nextBuiltIn = BuiltInGroups.ALL.size();
+          storedCursor = Cursors.encode(key.substring(1));
+        } else {
+          throw new NumberFormatException(key);
+        }
+      } catch (NumberFormatException e) {
+        throw Cursors.invalid();
       }
     }
-    merged.sort(Comparator.comparing(CountryGroupResponse::id));
-    if (merged.size() > limit || stored.nextCursor() == null) {
-      return Cursors.page(merged, limit, CountryGroupResponse::id);
+    List<CountryGroupResponse> items = new ArrayList<>();
+    while (nextBuiltIn < BuiltInGroups.ALL.size() && items.size() < limit) {
+      items.add(toResponse(BuiltInGroups.ALL.get(nextBuiltIn++)));
     }
-    return new Page<>(merged, Cursors.encode(merged.get(merged.size() - 1).id()));
+    if (items.size() == limit) {
+      boolean more = nextBuiltIn < BuiltInGroups.ALL.size() || groups.count() > 0;
+      return new Page<>(items, more ? Cursors.encode("b" + nextBuiltIn) : null);
+    }
+    Page<CountryGroupResponse> stored = super.list(storedCursor, limit - items.size());
+    items.addAll(stored.items());
+    String next = stored.nextCursor() == null ? null : Cursors.encode("s" + items.get(items.size() - 1).id());
+    return new Page<>(items, next);
   }
 
   /** The countries of a built-in or stored group, if it exists. */
