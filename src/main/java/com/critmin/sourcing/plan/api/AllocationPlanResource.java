@@ -111,7 +111,10 @@ public class AllocationPlanResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
     String json = plans.findJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
-    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    // A plan changes only while PENDING or RUNNING; its text identifies the version.
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+        .tag(new jakarta.ws.rs.core.EntityTag(Integer.toHexString(json.hashCode()) + "-" + json.length()))
+        .build();
   }
 
   @GET
