@@ -81,12 +81,15 @@ public final class PhaseProfile {
             long t2 = cpu();
             long build = 0;
             long solve = 0;
+            long allocated = ((com.sun.management.ThreadMXBean) MX).getCurrentThreadAllocatedBytes();
             for (MaterialPart part : parts) {
                 PartResult r = LpPartSolver.solve(part, Engine.GLOP, System.nanoTime() + 60_000_000_000L);
                 build += r.buildNanos;
                 solve += r.solveNanos;
             }
             long t3 = cpu();
+            allocated = ((com.sun.management.ThreadMXBean) MX).getCurrentThreadAllocatedBytes() - allocated;
+            System.out.printf(Locale.ROOT, "lp allocated %d MB%n", allocated >> 20);
             long w = System.nanoTime();
             Solution s = optimizer.solve(problem);
             long t4 = t3 + System.nanoTime() - w;
