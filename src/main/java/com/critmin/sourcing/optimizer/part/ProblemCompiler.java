@@ -62,23 +62,39 @@ public final class ProblemCompiler {
         }
     }
 
+    /**
+     * One hash lookup per offer (none when it names the same material instance as the offer before it, the
+     * usual order), then a counting pass over the remembered slots.
+     */
     private static Map<String, int[]> indexOffers(SourcingProblem problem) {
-        Map<String, int[]> counts = new HashMap<>();
-        for (Demand d : problem.demands()) counts.put(d.material(), new int[1]);
+        List<Demand> demands = problem.demands();
+        Map<String, Integer> slots = new HashMap<>(demands.size() * 2);
+        for (Demand d : demands) slots.putIfAbsent(d.material(), slots.size());
         List<OfferInput> offers = problem.offers();
         int size = offers.size();
-        for (int i = 0; i < size; i++) {
-            int[] c = counts.get(offers.get(i).material());
-            if (c != null) c[0]++;
-        }
-        Map<String, int[]> result = new HashMap<>(counts.size() * 2);
-        for (var e : counts.entrySet()) result.put(e.getKey(), new int[e.getValue()[0]]);
-        for (int[] c : counts.values()) c[0] = 0;
+        int[] slotOf = new int[size];
+        int[] counts = new int[slots.size()];
+        String lastMaterial = null;
+        int lastSlot = -1;
         for (int i = 0; i < size; i++) {
             String material = offers.get(i).material();
-            int[] c = counts.get(material);
-            if (c != null) result.get(material)[c[0]++] = i;
+            if (material != lastMaterial) {
+                Integer slot = slots.get(material);
+                lastSlot = slot == null ? -1 : slot;
+                lastMaterial = material;
+            }
+            slotOf[i] = lastSlot;
+            if (lastSlot >= 0) counts[lastSlot]++;
         }
+        int[][] bySlot = new int[counts.length][];
+        for (int k = 0; k < counts.length; k++) bySlot[k] = new int[counts[k]];
+        int[] fill = new int[counts.length];
+        for (int i = 0; i < size; i++) {
+            int slot = slotOf[i];
+            if (slot >= 0) bySlot[slot][fill[slot]++] = i;
+        }
+        Map<String, int[]> result = new HashMap<>(slots.size() * 2);
+        for (var e : slots.entrySet()) result.put(e.getKey(), bySlot[e.getValue()]);
         return result;
     }
 
@@ -106,8 +122,19 @@ public final class ProblemCompiler {
         Set<String> unavailableSuppliers = scenario.unavailableSuppliers();
 
         // Stages come from every offer of the material, so a scenario never changes which stages exist.
+        // Offers name the same few stage strings: an identity scan skips the sorted set for keys already seen.
         TreeSet<String> upstream = new TreeSet<>();
-        for (int idx : offerIndexes) upstream.addAll(offers.get(idx).origins().keySet());
+        String[] seen = new String[16];
+        int seenCount = 0;
+        for (int idx : offerIndexes) {
+            for (String key : offers.get(idx).origins().keySet()) {
+                boolean known = false;
+                for (int k = 0; k < seenCount && !known; k++) known = seen[k] == key;
+                if (known) continue;
+                upstream.add(key);
+                if (seenCount < seen.length) seen[seenCount++] = key;
+            }
+        }
         upstream.remove(MaterialPart.SUPPLY);
         String[] stages = new String[upstream.size() + 1];
         stages[0] = MaterialPart.SUPPLY;
@@ -124,6 +151,8 @@ public final class ProblemCompiler {
         int[][] countryOf = new int[stages.length][m];
         Map<String, Integer> countryIds = new LinkedHashMap<>();
         Map<String, Integer> supplierIds = new HashMap<>();
+        String lastSupplier = null;
+        int lastSupplierIndex = -1;
         int n = 0;
         double maxPrice = 0;
         for (int idx : offerIndexes) {
@@ -137,7 +166,17 @@ public final class ProblemCompiler {
                     * factor(priceByCountry, o.country());
             ids[n] = o.id();
             suppliers[n] = o.supplierId();
-            supplierIndex[n] = supplierIds.computeIfAbsent(o.supplierId(), key -> supplierIds.size());
+            String supplier = o.supplierId();
+            if (supplier != lastSupplier) {
+                Integer si = supplierIds.get(supplier);
+                if (si == null) {
+                    si = supplierIds.size();
+                    supplierIds.put(supplier, si);
+                }
+                lastSupplier = supplier;
+                lastSupplierIndex = si;
+            }
+            supplierIndex[n] = lastSupplierIndex;
             capacity[n] = cap;
             price[n] = p;
             Map<String, String> origins = o.origins();
