@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -167,11 +171,28 @@ public class ProblemMappers {
       if (cause instanceof JsonProcessingException json) {
         return jsonProblem(json, uri);
       }
+      if (isConcurrentWrite(cause)) {
+        return ProblemResponses.of(
+            ProblemType.CONFLICT,
+            "A concurrent request changed or created the same resource; read it again and retry",
+            null,
+            uri);
+      }
       cause = cause.getCause() == cause ? null : cause.getCause();
     }
     LOG.error("Unexpected failure", e);
     return ProblemResponses.of(
         ProblemType.INTERNAL, "The service could not complete the request", null, uri);
+  }
+
+  /** Lost races between writes of one id: a stale version, a lock wait that timed out, a duplicate insert. */
+  private static boolean isConcurrentWrite(Throwable e) {
+    return e instanceof OptimisticLockException
+        || e instanceof PessimisticLockException
+        || e instanceof LockTimeoutException
+        || e instanceof StaleStateException
+        || e instanceof org.hibernate.PessimisticLockException
+        || e instanceof org.hibernate.exception.ConstraintViolationException;
   }
 
   private static String jsonPath(List<JsonMappingException.Reference> path) {
