@@ -78,7 +78,8 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
   protected Page<R> list(String cursor, int limit, Map<String, Object> filters) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
-    String after = Cursors.decode(cursor);
+    String scope = listScope(filters);
+    String after = Cursors.decode(scope, cursor);
     if (after != null) {
       query.append(" and id > :after");
       parameters.and("after", after);
@@ -92,6 +93,11 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
         });
     query.append(" order by id");
     List<E> rows = repository().find(query.toString(), parameters).range(0, limit).list();
-    return Cursors.page(rows, limit, e -> e.id).map(this::toResponse);
+    return Cursors.page(scope, rows, limit, e -> e.id).map(this::toResponse);
+  }
+
+  /** What a cursor of this list is bound to: the kind and the filters given. */
+  protected String listScope(Map<String, Object> filters) {
+    return kind() + filters.toString();
   }
 }
