@@ -97,6 +97,16 @@ public class ProblemMappers {
           List.of(new Problem.FieldError(field, message)),
           uri);
     }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      // Valid JSON of the wrong shape, such as an array where an object is expected: not a syntax error.
+      Class<?> target = mismatch.getTargetType();
+      String message =
+          java.util.Collection.class.isAssignableFrom(target) || target.isArray()
+              ? "must be a JSON array"
+              : "must be a JSON object";
+      return ProblemResponses.of(
+          ProblemType.MALFORMED_REQUEST, "body: " + message, List.of(new Problem.FieldError("body", message)), uri);
+    }
     String where =
         e.getLocation() == null
             ? ""
