@@ -171,6 +171,8 @@ class OfferResourceTest {
     assertRejected(id, anOffer(supplier, material).with("unitPrice", -0.01), "unitPrice");
     assertRejected(id, anOffer(supplier, material).with("capacity", "NaN"), "capacity");
     assertRejected(id, anOffer(supplier, material).with("unitPrice", "Infinity"), "unitPrice");
+    assertRejected(id, anOffer(supplier, material).with("capacity", 1e308), "capacity");
+    assertRejected(id, anOffer(supplier, material).with("unitPrice", 1e16), "unitPrice");
     assertRejected(id, anOffer(supplier, material).with("country", "XX"), "country");
     assertRejected(id, anOffer(supplier, material).with("country", "ZZ"), "country");
     assertRejected(id, anOffer(supplier, material).with("currency", "XYZ"), "currency");
