@@ -61,6 +61,16 @@ class ProblemDocumentTest {
   }
 
   @Test
+  void optionsNamesTheMethodsOfThePathLikeA405Does() {
+    request().options("/v1/materials").then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+    request().options("/v1/offers").then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+    request().options("/v1/offers/" + uniqueId("off")).then().statusCode(200)
+        .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+    request().options("/v1/allocation-plans/" + uniqueId("plan")).then().statusCode(200)
+        .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+  }
+
+  @Test
   void wrongContentTypeIs415AndCreatesNothing() {
     String id = uniqueId("mat");
 
