@@ -3,6 +3,7 @@ package com.critmin.sourcing.common;
 import com.critmin.sourcing.problem.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
 
   @Transactional
   public Versioned<R> put(String id, Q request, String ifMatch) {
-    E entity = repository().findById(id);
+    // The row lock makes concurrent replaces of one id take turns instead of failing on the version check.
+    E entity = repository().findById(id, LockModeType.PESSIMISTIC_WRITE);
     Etags.checkIfMatch(ifMatch, entity == null ? null : entity.etag());
     boolean created = entity == null;
     if (created) {
@@ -57,7 +59,7 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
   @Transactional
   public void delete(String id, String ifMatch) {
     // Preconditions come before the method's own answer (RFC 9110 13.2.2): If-Match on a missing resource is 412.
-    E entity = repository().findById(id);
+    E entity = repository().findById(id, LockModeType.PESSIMISTIC_WRITE);
     Etags.checkIfMatch(ifMatch, entity == null ? null : entity.etag());
     if (entity == null) {
       throw ApiException.notFound(kind(), id);
@@ -76,7 +78,8 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
   protected Page<R> list(String cursor, int limit, Map<String, Object> filters) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
-    String after = Cursors.decode(cursor);
+    String scope = listScope(filters);
+    String after = Cursors.decode(scope, cursor);
     if (after != null) {
       query.append(" and id > :after");
       parameters.and("after", after);
@@ -90,6 +93,11 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
         });
     query.append(" order by id");
     List<E> rows = repository().find(query.toString(), parameters).range(0, limit).list();
-    return Cursors.page(rows, limit, e -> e.id).map(this::toResponse);
+    return Cursors.page(scope, rows, limit, e -> e.id).map(this::toResponse);
+  }
+
+  /** What a cursor of this list is bound to: the kind and the filters given. */
+  protected String listScope(Map<String, Object> filters) {
+    return kind() + filters.toString();
   }
 }

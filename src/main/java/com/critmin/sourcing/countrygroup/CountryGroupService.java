@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.EntityTag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,7 +101,8 @@ public class CountryGroupService
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<CountryGroupResponse> list(String cursor, int limit) {
-    String key = Cursors.decode(cursor);
+    String scope = "Country groups";
+    String key = Cursors.decode(scope, cursor);
     int nextBuiltIn = 0;
     String storedCursor = null;
     if (key != null) {
@@ -109,7 +111,7 @@ public class CountryGroupService
           nextBuiltIn = Integer.parseInt(key.substring(1));
         } else if (key.startsWith("s")) {
           nextBuiltIn = BuiltInGroups.ALL.size();
-          storedCursor = Cursors.encode(key.substring(1));
+          storedCursor = Cursors.encode(listScope(Map.of()), key.substring(1));
         } else {
           throw new NumberFormatException(key);
         }
@@ -123,11 +125,11 @@ public class CountryGroupService
     }
     if (items.size() == limit) {
       boolean more = nextBuiltIn < BuiltInGroups.ALL.size() || groups.count() > 0;
-      return new Page<>(items, more ? Cursors.encode("b" + nextBuiltIn) : null);
+      return new Page<>(items, more ? Cursors.encode(scope, "b" + nextBuiltIn) : null);
     }
     Page<CountryGroupResponse> stored = super.list(storedCursor, limit - items.size());
     items.addAll(stored.items());
-    String next = stored.nextCursor() == null ? null : Cursors.encode("s" + items.get(items.size() - 1).id());
+    String next = stored.nextCursor() == null ? null : Cursors.encode(scope, "s" + items.get(items.size() - 1).id());
     return new Page<>(items, next);
   }
 

@@ -1,5 +1,6 @@
 package com.critmin.sourcing.plan;
 
+import com.critmin.sourcing.common.Amounts;
 import com.critmin.sourcing.common.IsoCodes;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.plan.api.InlineOffer;
@@ -84,6 +85,8 @@ final class InlineOfferChecks {
       errors.add(new Problem.FieldError(field, NOT_FINITE));
     } else if (value < 0) {
       errors.add(new Problem.FieldError(field, NOT_NEGATIVE));
+    } else if (value > Amounts.MAX_VALUE) {
+      errors.add(new Problem.FieldError(field, Amounts.MAX_MESSAGE));
     }
   }
 

@@ -49,7 +49,8 @@ public class PlanStore {
   public Page<PlanSummary> list(String cursor, int limit, String status, Instant createdFrom, Instant createdTo) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
-    String before = Cursors.decode(cursor);
+    String scope = "Allocation plans|" + status + "|" + createdFrom + "|" + createdTo;
+    String before = Cursors.decode(scope, cursor);
     if (before != null) {
       query.append(" and id < :before");
       parameters.and("before", before);
@@ -68,7 +69,7 @@ public class PlanStore {
     }
     query.append(" order by id desc");
     List<AllocationPlan> rows = plans.find(query.toString(), parameters).range(0, limit).list();
-    return Cursors.page(rows, limit, p -> p.id)
+    return Cursors.page(scope, rows, limit, p -> p.id)
         .map(p -> new PlanSummary(p.id, p.status, p.createdAt, p.completedAt, p.currency, p.totalCost, p.engine, p.inputDigest));
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -92,6 +96,16 @@ public class ProblemMappers {
           field + ": " + message,
           List.of(new Problem.FieldError(field, message)),
           uri);
+    }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      // Valid JSON of the wrong shape, such as an array where an object is expected: not a syntax error.
+      Class<?> target = mismatch.getTargetType();
+      String message =
+          java.util.Collection.class.isAssignableFrom(target) || target.isArray()
+              ? "must be a JSON array"
+              : "must be a JSON object";
+      return ProblemResponses.of(
+          ProblemType.MALFORMED_REQUEST, "body: " + message, List.of(new Problem.FieldError("body", message)), uri);
     }
     String where =
         e.getLocation() == null
@@ -167,11 +181,28 @@ public class ProblemMappers {
       if (cause instanceof JsonProcessingException json) {
         return jsonProblem(json, uri);
       }
+      if (isConcurrentWrite(cause)) {
+        return ProblemResponses.of(
+            ProblemType.CONFLICT,
+            "A concurrent request changed or created the same resource; read it again and retry",
+            null,
+            uri);
+      }
       cause = cause.getCause() == cause ? null : cause.getCause();
     }
     LOG.error("Unexpected failure", e);
     return ProblemResponses.of(
         ProblemType.INTERNAL, "The service could not complete the request", null, uri);
+  }
+
+  /** Lost races between writes of one id: a stale version, a lock wait that timed out, a duplicate insert. */
+  private static boolean isConcurrentWrite(Throwable e) {
+    return e instanceof OptimisticLockException
+        || e instanceof PessimisticLockException
+        || e instanceof LockTimeoutException
+        || e instanceof StaleStateException
+        || e instanceof org.hibernate.PessimisticLockException
+        || e instanceof org.hibernate.exception.ConstraintViolationException;
   }
 
   private static String jsonPath(List<JsonMappingException.Reference> path) {

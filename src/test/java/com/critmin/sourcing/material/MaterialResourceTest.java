@@ -21,6 +21,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -188,5 +194,42 @@ class MaterialResourceTest {
     assertProblem(request().delete(MATERIALS + material).then(), 409, "conflict");
 
     request().get(MATERIALS + material).then().statusCode(200);
+  }
+
+  @Test
+  void concurrentPutsOfOneIdTakeTurnsInsteadOfFailing() throws Exception {
+    String id = givenMaterial();
+    List<Integer> replaces = concurrently(16, i -> json(aMaterial().with("name", "Name " + i)).put(MATERIALS + id).statusCode());
+    assertThat(replaces).containsOnly(200);
+
+    String fresh = uniqueId("race");
+    List<Integer> creates = concurrently(16, i -> json(aMaterial().with("name", "Name " + i)).put(MATERIALS + fresh).statusCode());
+    // Racing creates of a new id: one creates, the others replace or are told to retry; none fails.
+    assertThat(creates).isSubsetOf(200, 201, 409);
+    assertThat(creates).containsOnlyOnce(201);
+    request().get(MATERIALS + fresh).then().statusCode(200);
+  }
+
+  private static List<Integer> concurrently(int requests, IntFunction<Integer> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        int n = i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          return call.apply(n);
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> future : futures) {
+        statuses.add(future.get(60, TimeUnit.SECONDS));
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

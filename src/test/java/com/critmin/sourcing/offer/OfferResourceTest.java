@@ -120,6 +120,26 @@ class OfferResourceTest {
   }
 
   @Test
+  void aCursorOfOneListIs400OnAnotherListOrWithOtherFilters() {
+    givenOffer(supplier, material);
+    givenOffer(supplier, material);
+    String cursor =
+        request().queryParam("limit", 1).queryParam("supplier", supplier).get("/v1/offers")
+            .then().statusCode(200).extract().path("nextCursor");
+    assertThat(cursor).isNotNull();
+
+    request().queryParam("limit", 1).queryParam("supplier", supplier).queryParam("cursor", cursor).get("/v1/offers")
+        .then().statusCode(200);
+    // Accepted elsewhere, its key would silently skip every item sorting before it.
+    for (String list : List.of("/v1/suppliers", "/v1/materials", "/v1/country-groups", "/v1/allocation-plans")) {
+      assertProblem(request().queryParam("cursor", cursor).get(list).then(), 400, "malformed-request")
+          .body("errors.field", hasItem("cursor"));
+    }
+    assertProblem(request().queryParam("cursor", cursor).get("/v1/offers").then(), 400, "malformed-request")
+        .body("errors.field", hasItem("cursor"));
+  }
+
+  @Test
   void unknownCountryFilterIs400() {
     assertProblem(request().queryParam("country", "XX").get("/v1/offers").then(), 400, "malformed-request")
         .body("errors.field", hasItem("country"));
@@ -151,6 +171,8 @@ class OfferResourceTest {
     assertRejected(id, anOffer(supplier, material).with("unitPrice", -0.01), "unitPrice");
     assertRejected(id, anOffer(supplier, material).with("capacity", "NaN"), "capacity");
     assertRejected(id, anOffer(supplier, material).with("unitPrice", "Infinity"), "unitPrice");
+    assertRejected(id, anOffer(supplier, material).with("capacity", 1e308), "capacity");
+    assertRejected(id, anOffer(supplier, material).with("unitPrice", 1e16), "unitPrice");
     assertRejected(id, anOffer(supplier, material).with("country", "XX"), "country");
     assertRejected(id, anOffer(supplier, material).with("country", "ZZ"), "country");
     assertRejected(id, anOffer(supplier, material).with("currency", "XYZ"), "currency");

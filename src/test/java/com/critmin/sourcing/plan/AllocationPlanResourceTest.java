@@ -246,6 +246,23 @@ class AllocationPlanResourceTest {
   }
 
   @Test
+  void amountsWhoseCostWouldOverflowAre422() {
+    // 1e308 is finite, but 1e308 units at any price cost "Infinity", which is not a JSON number.
+    assertInvalid(aPlanRequest().demand("A", 1e308).offer("o", "CN", 5, 1).build(), "demand[0].quantity");
+    assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 1e308, 10).build(), "offers[0].capacity");
+    assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1e300).build(), "offers[0].unitPrice");
+    assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1).with("shortfallPenalty", 1e300).build(),
+        "shortfallPenalty");
+    assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1)
+        .scenario("priceFactors", List.of(Map.of("country", "CN", "factor", 1e300))).build(), "scenario.priceFactors[0].factor");
+
+    post(aPlanRequest().demand("A", 1e12).offer("o", "CN", 1e15, 1e15).build()).then()
+        .statusCode(201)
+        .body("status", equalTo("OPTIMAL"))
+        .body("totalCost", closeTo(1e27, 1e15));
+  }
+
+  @Test
   void malformedBodiesAre400() {
     given().contentType(ContentType.JSON).body("{\"demand\": [").when().post("/v1/allocation-plans").then()
         .statusCode(400).contentType(PROBLEM).body("title", equalTo("Malformed request"));

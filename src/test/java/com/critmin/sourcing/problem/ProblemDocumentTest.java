@@ -23,6 +23,26 @@ class ProblemDocumentTest {
   private static final String LISTS =
       "/v1/materials,/v1/suppliers,/v1/offers,/v1/country-groups,/v1/sourcing-policies";
 
+  @Test
+  void jsonOfTheWrongShapeIs400SayingWhatShapeIsExpected() {
+    String id = givenMaterial();
+
+    assertProblem(
+        request().contentType("application/json").body("[{\"name\": \"NdPr\", \"unit\": \"t\"}]").put("/v1/materials/" + id).then(),
+        400,
+        "malformed-request")
+        .body("errors.field", hasItem("body"))
+        .body("detail", equalTo("body: must be a JSON object"));
+    assertProblem(
+        request().contentType("application/json").body("[]").post("/v1/allocation-plans").then(), 400, "malformed-request")
+        .body("detail", equalTo("body: must be a JSON object"));
+    assertProblem(
+        request().contentType("application/json").body("{\"id\": \"x\"}").post("/v1/offers").then(), 400, "malformed-request")
+        .body("detail", equalTo("body: must be a JSON array"));
+
+    request().get("/v1/materials/" + id).then().statusCode(200).body("name", equalTo("NdPr oxide"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/v1/nothing-here", "/v1/materials/a/b", "/nothing"})
   void unknownPathIs404Problem(String path) {
@@ -38,6 +58,16 @@ class ProblemDocumentTest {
         .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
     assertProblem(request().post("/v1/materials/" + uniqueId("mat")).then(), 405, "method-not-allowed")
         .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+  }
+
+  @Test
+  void optionsNamesTheMethodsOfThePathLikeA405Does() {
+    request().options("/v1/materials").then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+    request().options("/v1/offers").then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+    request().options("/v1/offers/" + uniqueId("off")).then().statusCode(200)
+        .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+    request().options("/v1/allocation-plans/" + uniqueId("plan")).then().statusCode(200)
+        .header("Allow", equalTo("GET, HEAD, OPTIONS"));
   }
 
   @Test

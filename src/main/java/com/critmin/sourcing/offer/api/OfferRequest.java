@@ -1,9 +1,11 @@
 package com.critmin.sourcing.offer.api;
 
+import com.critmin.sourcing.common.Amounts;
 import com.critmin.sourcing.common.CountryCode;
 import com.critmin.sourcing.common.CurrencyCode;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.common.ResourceIds;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -27,9 +29,9 @@ public record OfferRequest(
     @Schema(description = "Country it ships from (stage SUPPLY); defaults to the supplier's country", example = "MY")
         @CountryCode String country,
     @Schema(description = "Capacity per planning period, in the material's unit", example = "500")
-        @NotNull @Finite @PositiveOrZero Double capacity,
+        @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double capacity,
     @Schema(description = "Price per unit of the material", example = "82.5")
-        @NotNull @Finite @PositiveOrZero Double unitPrice,
+        @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double unitPrice,
     @Schema(description = "ISO 4217 currency of unitPrice", example = "USD") @NotNull @CurrencyCode String currency,
     @Schema(description = "Country of each upstream processing stage; ZZ marks a stage of unknown origin",
             example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}")

@@ -1,7 +1,9 @@
 package com.critmin.sourcing.plan.api;
 
+import com.critmin.sourcing.common.Amounts;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.common.ResourceIds;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -12,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DemandLine(
     @Schema(example = "NDPR_OXIDE") @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String material,
-    @Schema(description = "Quantity in the material's unit", example = "1200") @NotNull @Finite @PositiveOrZero
+    @Schema(description = "Quantity in the material's unit", example = "1200") @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) 
         Double quantity,
     @Schema(description = "Penalty per unit of unmet demand when shortfall is allowed; overrides the request's",
             nullable = true)
-        @Finite @PositiveOrZero Double shortfallPenalty) {}
+        @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double shortfallPenalty) {}

@@ -1,8 +1,10 @@
 package com.critmin.sourcing.plan.api;
 
+import com.critmin.sourcing.common.Amounts;
 import com.critmin.sourcing.common.CountryCode;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.common.ResourceIds;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -18,7 +20,8 @@ public record FactorRequest(
     @Schema(description = "Country the offers ship from (stage SUPPLY)", example = "CN", nullable = true) @CountryCode
         String country,
     @Schema(description = "Multiplier, e.g. 1.25 for a 25 % tariff or 0.5 for half the capacity", example = "1.25")
-        @NotNull @Finite @PositiveOrZero Double factor) {
+        @NotNull @Finite @PositiveOrZero
+        @DecimalMax(value = Amounts.FACTOR_MAX, message = Amounts.FACTOR_MAX_MESSAGE) Double factor) {
 
   int targets() {
     return (offer != null ? 1 : 0) + (supplier != null ? 1 : 0) + (country != null ? 1 : 0);

@@ -1,11 +1,13 @@
 package com.critmin.sourcing.plan.api;
 
+import com.critmin.sourcing.common.Amounts;
 import com.critmin.sourcing.common.CountryCode;
 import com.critmin.sourcing.common.CurrencyCode;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.common.ResourceIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -23,8 +25,8 @@ public record InlineOffer(
     @NotNull @Valid InlineSupplier supplier,
     @Schema(description = "Country it ships from (stage SUPPLY); defaults to the supplier's", example = "MY", nullable = true)
         @CountryCode String country,
-    @Schema(example = "500") @NotNull @Finite @PositiveOrZero Double capacity,
-    @Schema(example = "82.5") @NotNull @Finite @PositiveOrZero Double unitPrice,
+    @Schema(example = "500") @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double capacity,
+    @Schema(example = "82.5") @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double unitPrice,
     @Schema(description = "Must equal the request's currency", example = "USD") @CurrencyCode String currency,
     @Schema(example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}")
         @Size(max = 32)

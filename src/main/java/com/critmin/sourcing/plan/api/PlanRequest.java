@@ -1,5 +1,6 @@
 package com.critmin.sourcing.plan.api;
 
+import com.critmin.sourcing.common.Amounts;
 import com.critmin.sourcing.common.CurrencyCode;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.common.ResourceIds;
@@ -32,7 +33,7 @@ public record PlanRequest(
         Boolean allowShortfall,
     @Schema(description = "Penalty per unit of unmet demand; default 10 x the highest effective unit price of the material",
             nullable = true)
-        @Finite @PositiveOrZero Double shortfallPenalty,
+        @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double shortfallPenalty,
     // Not cascaded into Bean Validation: InlineOfferChecks applies the same rules in a fraction of the time.
     @Schema(description = "Solve on these offers instead of stored ones (stateless mode)", nullable = true)
         List<InlineOffer> offers,
