@@ -50,14 +50,32 @@ public final class ProblemValidator {
         if (value != null && (!Double.isFinite(value) || value < 0 || value > 1)) add(field, "must be a share in [0, 1]");
     }
 
+    private static boolean isValid(OfferInput o) {
+        if (isBlank(o.id()) || isBlank(o.supplierId()) || isBlank(o.material()) || isBlank(o.country())) return false;
+        if (!(Double.isFinite(o.capacity()) && o.capacity() >= 0 && Double.isFinite(o.unitPrice()) && o.unitPrice() >= 0)) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : o.origins().entrySet()) {
+            if (e.getKey().isBlank() || "SUPPLY".equals(e.getKey()) || e.getValue().isBlank()) return false;
+        }
+        return true;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private void check(SourcingProblem problem) {
         Set<String> ids = new HashSet<>();
         List<OfferInput> offers = problem.offers();
         for (int i = 0; i < offers.size(); i++) {
             OfferInput o = offers.get(i);
+            boolean duplicate = o.id() != null && !ids.add(o.id());
+            // Field names are built only for an offer that fails: requests carry up to 200,000 offers.
+            if (!duplicate && isValid(o)) continue;
             String f = "offers[" + i + "]";
             text(f + ".id", o.id());
-            if (o.id() != null && !ids.add(o.id())) add(f + ".id", "duplicate offer id " + o.id());
+            if (duplicate) add(f + ".id", "duplicate offer id " + o.id());
             text(f + ".supplierId", o.supplierId());
             text(f + ".material", o.material());
             text(f + ".country", o.country());

@@ -39,9 +39,9 @@ public class AllocationPlan {
   @Column(name = "input_digest", nullable = false, length = 80)
   public String inputDigest;
 
-  /** The canonical input the plan was solved from. */
-  @Column(name = "request_json", nullable = false)
-  public String requestJson;
+  /** The canonical input the plan was solved from, as gzip-compressed JSON. */
+  @Column(name = "input_gzip")
+  public byte[] inputGzip;
 
   /** The plan as the API returns it. */
   @Column(name = "result_json")

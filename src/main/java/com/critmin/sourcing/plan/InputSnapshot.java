@@ -8,13 +8,19 @@ import com.critmin.sourcing.optimizer.model.Limits;
 import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Scenario;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -24,6 +30,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The canonical form of a plan's input: everything the solve depended on, resolved (policy merged, groups
@@ -99,24 +108,40 @@ record InputSnapshot(
             .toList());
   }
 
-  byte[] toJson() {
-    try {
-      return JSON.writeValueAsBytes(this);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the input snapshot cannot be written", e);
-    }
-  }
+  /** The snapshot written: its JSON gzip-compressed, and the SHA-256 of the uncompressed JSON. */
+  record Written(byte[] gzip, String digest) {}
 
-  static String digest(byte[] json) {
+  /** Writes the canonical JSON once, through the digest and the compressor. */
+  Written write() {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      ByteArrayOutputStream compressed = new ByteArrayOutputStream(1 << 20);
+      try (OutputStream out = new DigestOutputStream(new FastGzip(compressed), sha256)) {
+        JSON.writeValue(out, this);
+      }
+      return new Written(compressed.toByteArray(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the input snapshot cannot be written", e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 
-  static String text(byte[] json) {
-    return new String(json, StandardCharsets.UTF_8);
+  /** The canonical JSON of a stored snapshot. */
+  static String read(byte[] gzip) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a stored input snapshot is not readable", e);
+    }
+  }
+
+  /** Gzip at the fastest level: the snapshot is written on every solve, read rarely. */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(OutputStream out) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
   }
 
   private static List<String> sorted(Collection<String> values) {

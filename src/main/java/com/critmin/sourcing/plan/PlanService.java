@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ public class PlanService {
   private final SolverInfo solverInfo;
   private final SourcingConfig config;
   private final ExecutorService asyncSolves;
+  private final ExecutorService snapshots;
 
   public PlanService(
       ProblemAssembler assembler,
@@ -63,26 +65,49 @@ public class PlanService {
       thread.setDaemon(true);
       return thread;
     });
+    this.snapshots = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "plan-input-snapshot");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @PreDestroy
   void stop() {
     asyncSolves.shutdownNow();
+    snapshots.shutdownNow();
   }
 
   /** A stored plan's id and its JSON, written once and answered as is. */
   public record StoredPlan(String id, String json) {}
 
-  /** What a plan was asked: its problem, the canonical input and its digest, and the plan's identity. */
+  /** What a plan was asked: its problem, its identity, and its canonical input (written while it solves). */
   private record Prepared(
-      ProblemAssembler.Assembled assembled, String snapshot, String digest, String id, Instant createdAt) {}
+      ProblemAssembler.Assembled assembled, String id, Instant createdAt,
+      CompletableFuture<InputSnapshot.Written> snapshot) {
+    String currency() {
+      return assembled.currency();
+    }
+
+    InputSnapshot.Written written() {
+      return snapshot.join();
+    }
+  }
 
   /** Solves and stores a plan; a request that names something missing or breaks a rule is a 422. */
   public StoredPlan create(PlanRequest request) {
+    long start = System.nanoTime();
     Prepared prepared = prepare(request);
+    long assembled = System.nanoTime();
     AllocationPlan plan = entity(prepared);
     complete(plan, prepared);
+    long solved = System.nanoTime();
     store.insert(plan);
+    if (LOG.isDebugEnabled()) {
+      LOG.debugf("Plan %s %s (%d offers): assemble %d ms, solve and snapshot %d ms, store %d ms", plan.id, plan.status,
+          prepared.assembled().problem().offers().size(), (assembled - start) / 1_000_000,
+          (solved - assembled) / 1_000_000, (System.nanoTime() - solved) / 1_000_000);
+    }
     return new StoredPlan(plan.id, plan.resultJson);
   }
 
@@ -90,6 +115,7 @@ public class PlanService {
   public StoredPlan createAsync(PlanRequest request) {
     Prepared prepared = prepare(request);
     AllocationPlan plan = entity(prepared);
+    attachInput(plan, prepared);
     plan.status = "PENDING";
     plan.resultJson = write(PlanMapper.pending(plan.id, "PENDING", plan.createdAt, plan.currency, plan.inputDigest));
     store.insert(plan);
@@ -98,10 +124,11 @@ public class PlanService {
   }
 
   private void runAsync(Prepared prepared) {
+    String digest = prepared.written().digest();
     try {
       store.update(prepared.id(), "RUNNING",
-          write(PlanMapper.pending(prepared.id(), "RUNNING", prepared.createdAt(), prepared.assembled().currency(),
-              prepared.digest())), null, null);
+          write(PlanMapper.pending(prepared.id(), "RUNNING", prepared.createdAt(), prepared.currency(), digest)),
+          null, null);
       AllocationPlan plan = entity(prepared);
       complete(plan, prepared);
       store.update(plan.id, plan.status, plan.resultJson, plan.totalCost, plan.engine);
@@ -109,7 +136,7 @@ public class PlanService {
       LOG.errorf(e, "Asynchronous plan %s could not be completed", prepared.id());
       try {
         store.update(prepared.id(), "FAILED", write(PlanMapper.failed(prepared.id(), prepared.createdAt(), now(),
-            prepared.assembled().currency(), prepared.digest(), failureMessage(prepared.id()))), null, null);
+            prepared.currency(), digest, failureMessage(prepared.id()))), null, null);
       } catch (RuntimeException again) {
         LOG.errorf(again, "Plan %s could not be marked FAILED", prepared.id());
       }
@@ -123,26 +150,32 @@ public class PlanService {
 
   /** The canonical input a plan was solved from. */
   public Optional<String> findInputJson(String id) {
-    return store.find(id).map(p -> p.requestJson);
+    return store.find(id).map(p -> InputSnapshot.read(p.inputGzip));
   }
 
   private Prepared prepare(PlanRequest request) {
     ProblemAssembler.Assembled assembled = assembler.assemble(request);
-    byte[] snapshot = InputSnapshot.of(assembled).toJson();
     Instant createdAt = now();
-    return new Prepared(assembled, InputSnapshot.text(snapshot), InputSnapshot.digest(snapshot),
-        PlanIds.next(createdAt.toEpochMilli()), createdAt);
+    // The canonical input is written (and digested) on another thread while the solver works.
+    CompletableFuture<InputSnapshot.Written> snapshot =
+        CompletableFuture.supplyAsync(() -> InputSnapshot.of(assembled).write(), snapshots);
+    return new Prepared(assembled, PlanIds.next(createdAt.toEpochMilli()), createdAt, snapshot);
   }
 
   private AllocationPlan entity(Prepared prepared) {
     AllocationPlan plan = new AllocationPlan();
     plan.id = prepared.id();
     plan.createdAt = prepared.createdAt();
-    plan.currency = prepared.assembled().currency();
+    plan.currency = prepared.currency();
     plan.solverVersion = solverInfo.version();
-    plan.inputDigest = prepared.digest();
-    plan.requestJson = prepared.snapshot();
     return plan;
+  }
+
+  /** Waits for the snapshot writer and records the canonical input and its digest. */
+  private static void attachInput(AllocationPlan plan, Prepared prepared) {
+    InputSnapshot.Written written = prepared.written();
+    plan.inputDigest = written.digest();
+    plan.inputGzip = written.gzip();
   }
 
   /** Solves and fills in the plan's outcome; a solver failure becomes a FAILED plan, never a 500. */
@@ -151,11 +184,13 @@ public class PlanService {
     long started = System.nanoTime();
     try {
       Solution solution = optimizer.solve(prepared.assembled().problem());
+      attachInput(plan, prepared);
       plan.engine = solution.solver() == null ? null : solution.solver().engine();
       response = PlanMapper.solved(plan.id, plan.createdAt, now(), plan.currency, plan.inputDigest, solution,
           solverInfo.version());
     } catch (RuntimeException e) {
       LOG.errorf(e, "Plan %s failed in the solver", plan.id);
+      attachInput(plan, prepared);
       response = PlanMapper.failed(plan.id, plan.createdAt, now(), plan.currency, plan.inputDigest,
           failureMessage(plan.id));
     }
