@@ -32,6 +32,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -90,6 +91,8 @@ public class ProblemAssembler {
         stateless
             ? inlineOffers(request.offers(), demanded, currency, asOf, errors)
             : storedOffers(request.demand(), demanded, currency, asOf, errors);
+    throwIfAny(errors);
+    checkScenarioReferences(request.scenario(), stateless ? request.offers() : null, errors);
     throwIfAny(errors);
 
     double timeLimitMillis = config.solver().timeLimit().toMillis();
@@ -165,6 +168,7 @@ public class ProblemAssembler {
       return null;
     }
     List<Factor> factors = new ArrayList<>(requests.size());
+    Set<String> targetsSeen = new HashSet<>();
     for (int i = 0; i < requests.size(); i++) {
       FactorRequest factor = requests.get(i);
       int targets = (factor.offer() != null ? 1 : 0) + (factor.supplier() != null ? 1 : 0) + (factor.country() != null ? 1 : 0);
@@ -172,9 +176,99 @@ public class ProblemAssembler {
         errors.add(new Problem.FieldError(field + "[" + i + "]", "name exactly one of offer, supplier or country"));
         continue;
       }
+      // One factor per target and list: repeated factors would multiply, which nobody means.
+      String target = factor.offer() != null ? "offer " + factor.offer()
+          : factor.supplier() != null ? "supplier " + factor.supplier() : "country " + factor.country();
+      if (!targetsSeen.add(target)) {
+        errors.add(new Problem.FieldError(field + "[" + i + "]", target + " already has a factor in this list"));
+        continue;
+      }
       factors.add(new Factor(factor.offer(), factor.supplier(), factor.country(), factor.factor()));
     }
     return factors;
+  }
+
+  /**
+   * Offers and suppliers that a scenario names must exist: among the inline offers in stateless mode, in master
+   * data otherwise (SPEC: an id inside a body that names something missing is a 422).
+   */
+  private void checkScenarioReferences(
+      ScenarioRequest scenario, List<InlineOffer> inline, List<Problem.FieldError> errors) {
+    if (scenario == null) {
+      return;
+    }
+    Set<String> supplierIds = new HashSet<>();
+    Set<String> offerIds = new HashSet<>();
+    if (scenario.unavailableSuppliers() != null) {
+      supplierIds.addAll(scenario.unavailableSuppliers());
+    }
+    for (List<FactorRequest> list : Arrays.asList(scenario.capacityFactors(), scenario.priceFactors())) {
+      if (list != null) {
+        for (FactorRequest factor : list) {
+          if (factor.supplier() != null) {
+            supplierIds.add(factor.supplier());
+          }
+          if (factor.offer() != null) {
+            offerIds.add(factor.offer());
+          }
+        }
+      }
+    }
+    if (supplierIds.isEmpty() && offerIds.isEmpty()) {
+      return;
+    }
+    Set<String> knownSuppliers = new HashSet<>();
+    Set<String> knownOffers = new HashSet<>();
+    if (inline != null) {
+      for (InlineOffer offer : inline) {
+        knownOffers.add(offer.id());
+        knownSuppliers.add(offer.supplier().id());
+      }
+    } else {
+      knownSuppliers.addAll(existing("Supplier", supplierIds));
+      knownOffers.addAll(existing("Offer", offerIds));
+    }
+    String where = inline != null ? " among the request's offers" : "";
+    if (scenario.unavailableSuppliers() != null) {
+      for (int i = 0; i < scenario.unavailableSuppliers().size(); i++) {
+        String id = scenario.unavailableSuppliers().get(i);
+        if (!knownSuppliers.contains(id)) {
+          errors.add(new Problem.FieldError("scenario.unavailableSuppliers[" + i + "]",
+              "supplier '" + id + "' does not exist" + where));
+        }
+      }
+    }
+    factorReferences(scenario.capacityFactors(), "scenario.capacityFactors", knownSuppliers, knownOffers, where, errors);
+    factorReferences(scenario.priceFactors(), "scenario.priceFactors", knownSuppliers, knownOffers, where, errors);
+  }
+
+  private static void factorReferences(List<FactorRequest> factors, String field, Set<String> suppliers,
+      Set<String> offers, String where, List<Problem.FieldError> errors) {
+    if (factors == null) {
+      return;
+    }
+    for (int i = 0; i < factors.size(); i++) {
+      FactorRequest factor = factors.get(i);
+      if (factor.supplier() != null && !suppliers.contains(factor.supplier())) {
+        errors.add(new Problem.FieldError(field + "[" + i + "].supplier",
+            "supplier '" + factor.supplier() + "' does not exist" + where));
+      }
+      if (factor.offer() != null && !offers.contains(factor.offer())) {
+        errors.add(new Problem.FieldError(field + "[" + i + "].offer",
+            "offer '" + factor.offer() + "' does not exist" + where));
+      }
+    }
+  }
+
+  private Set<String> existing(String entity, Set<String> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        materials.getEntityManager()
+            .createQuery("select e.id from " + entity + " e where e.id in :ids", String.class)
+            .setParameter("ids", ids)
+            .getResultList());
   }
 
   private List<OfferInput> inlineOffers(

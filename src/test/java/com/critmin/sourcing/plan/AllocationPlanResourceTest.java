@@ -200,6 +200,13 @@ class AllocationPlanResourceTest {
         "policy", Map.of("maxCountryShare", 0.9));
     post(override).then().statusCode(201).body("totalCost", closeTo(900 * 69 + 100 * 82.5, TOLERANCE));
 
+    // A scenario names stored suppliers; one that does not exist is a 422.
+    var withoutCn = Map.of("demand", List.of(Map.of("material", material, "quantity", 400)),
+        "scenario", Map.of("unavailableSuppliers", List.of("cn-" + suffix)));
+    post(withoutCn).then().statusCode(201).body("allocations.offerId", equalTo(List.of("au-" + suffix)));
+    assertInvalid(Map.of("demand", List.of(Map.of("material", material, "quantity", 400)),
+        "scenario", Map.of("unavailableSuppliers", List.of("nobody-" + suffix))), "scenario.unavailableSuppliers[0]");
+
     // A preset by id: FEOC excluded at every stage leaves only AU.
     var dfars = Map.of("demand", List.of(Map.of("material", material, "quantity", 400)), "policyId", "US_DFARS_MAGNETS_2027");
     post(dfars).then().statusCode(201).body("allocations.offerId", equalTo(List.of("au-" + suffix)));
@@ -239,6 +246,16 @@ class AllocationPlanResourceTest {
         .policy("groupLimits", List.of(Map.of("group", "NO_SUCH_GROUP", "maxShare", 0.2))).build(), "policy.groupLimits[0].group");
     assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1)
         .scenario("priceFactors", List.of(Map.of("country", "CN", "supplier", "s", "factor", 2))).build(), "scenario.priceFactors[0]");
+    assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1)
+        .scenario("unavailableSuppliers", List.of("no-such-supplier")).build(), "scenario.unavailableSuppliers[0]");
+    assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1)
+        .scenario("capacityFactors", List.of(Map.of("offer", "no-such-offer", "factor", 0.5))).build(),
+        "scenario.capacityFactors[0].offer");
+    assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1)
+        .scenario("priceFactors", List.of(Map.of("country", "CN", "factor", 1.1), Map.of("country", "CN", "factor", 1.2)))
+        .build(), "scenario.priceFactors[1]");
+    assertInvalid(Map.of("demand", List.of(Map.of("material", "NO_SUCH_MATERIAL_EITHER", "quantity", 1)),
+        "scenario", Map.of("unavailableSuppliers", List.of("nobody"))), "demand[0].material");
     assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1).with("currency", "XXY").build(), "currency");
     assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1).with("currency", "EUR").build(), "offers[0].currency");
     assertInvalid(aPlanRequest().demand("A", 1).offer("o", "CN", 5, 1).with("policyId", "no-such-policy").build(), "policyId");
