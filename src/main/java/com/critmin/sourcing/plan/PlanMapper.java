@@ -3,6 +3,7 @@ package com.critmin.sourcing.plan;
 import com.critmin.sourcing.optimizer.model.Diagnosis;
 import com.critmin.sourcing.optimizer.model.Solution;
 import com.critmin.sourcing.optimizer.model.SolverStats;
+import com.critmin.sourcing.optimizer.model.Status;
 import com.critmin.sourcing.plan.api.PlanResponse;
 import com.critmin.sourcing.plan.api.PlanResponse.AllocationView;
 import com.critmin.sourcing.plan.api.PlanResponse.BindingView;
@@ -24,7 +25,9 @@ final class PlanMapper {
   static PlanResponse solved(
       String id, Instant createdAt, Instant completedAt, String currency, String digest, Solution solution,
       String solverVersion) {
-    boolean hasPoint = solution.status() != com.critmin.sourcing.optimizer.model.Status.INFEASIBLE;
+    // INFEASIBLE has no allocation; TIME_LIMIT has one only for the materials that finished in time.
+    boolean hasPoint = solution.status() == Status.OPTIMAL
+        || (solution.status() == Status.TIME_LIMIT && !solution.materials().isEmpty());
     return new PlanResponse(
         id,
         solution.status().name(),

@@ -162,6 +162,24 @@ class AllocationPlanResourceTest {
   }
 
   @Test
+  void aSolveThatRunsOutOfTimeIsATimeLimitPlanNotAHang() {
+    // 40 materials x 500 offers with SEPARATION caps (not laminar, so LP) and a one-millisecond limit.
+    var request = aPlanRequest().maxCountryShare(0.65).with("timeLimitSeconds", 0.001);
+    String[] countries = {"CN", "AU", "US", "MY", "IN"};
+    for (int m = 0; m < 40; m++) {
+      request.demand("M" + m, 1000);
+      for (int i = 0; i < 500; i++) {
+        request.offer("o" + m + "-" + i, "s" + (i % 50), countries[i % 5], 10, 50 + (i * 7919 % 100),
+            Map.of("SEPARATION", countries[(i / 5) % 5]));
+      }
+    }
+    post(request.build()).then()
+        .statusCode(201)
+        .body("status", equalTo("TIME_LIMIT"))
+        .body("solver.engine", notNullValue());
+  }
+
+  @Test
   void allowedShortfallIsAPlanWithShortfall() {
     var request =
         aPlanRequest().demand("NDPR_OXIDE", 150).offer("cn", "CN", 100, 70).with("allowShortfall", true).build();
