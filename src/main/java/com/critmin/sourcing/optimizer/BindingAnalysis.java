@@ -32,7 +32,7 @@ final class BindingAnalysis {
     /** Most binding rows in a part whose savings are computed exactly. */
     static final int EXACT_MAX_ROWS = 20;
 
-    static final BindingAnalysis NONE = new BindingAnalysis(new int[0], new int[0], new double[0], new double[0]);
+    static final BindingAnalysis NONE = new BindingAnalysis(new int[0], new int[0], new double[0], new double[0], true);
 
     /** Binding rows (indexes into {@code part.rows}), in the part's row order. */
     final int[] rows;
@@ -42,12 +42,18 @@ final class BindingAnalysis {
     final double[] alone;
     /** Per tie group: exact saving of relaxing all its rows together; NaN for single rows or when not computed. */
     final double[] joint;
+    /**
+     * True when the duals come from an LP basis, so they bound any joint saving from above (the optimal value is
+     * convex in the limits); false for the greedy's one-row-at-a-time right-derivatives, which do not.
+     */
+    final boolean basisDuals;
 
-    private BindingAnalysis(int[] rows, int[] group, double[] alone, double[] joint) {
+    private BindingAnalysis(int[] rows, int[] group, double[] alone, double[] joint, boolean basisDuals) {
         this.rows = rows;
         this.group = group;
         this.alone = alone;
         this.joint = joint;
+        this.basisDuals = basisDuals;
     }
 
     /** The other binding rows of the k-th row's tie group, in row order. */
@@ -99,8 +105,38 @@ final class BindingAnalysis {
             }
         }
         boolean[] priced = new boolean[nr];
+        int[] size = new int[nr];
         for (int r = 0; r < nr; r++) {
-            if (tight[r] && Math.abs(result.rowDual[r]) > dualNoise) priced[find(root, r)] = true;
+            if (!tight[r]) continue;
+            size[find(root, r)]++;
+            if (Math.abs(result.rowDual[r]) > dualNoise) priced[find(root, r)] = true;
+        }
+        boolean exact = part.availableCount <= EXACT_MAX_OFFERS && demand > 0;
+        double amount = 0.01 * demand;
+        Oracle greedy = null;
+        double greedyBase = Double.NaN;
+        double[] probed = null;
+        if (result.fastPath && exact) {
+            // The greedy's duals are right-derivatives one row at a time: a group of caps tight on the same
+            // offers gets 0 on every row although relaxing them together saves money. Probe such groups.
+            int[] order = null;
+            for (int top = 0; top < nr; top++) {
+                if (find(root, top) != top || size[top] < 2 || priced[top]) continue;
+                if (order == null) {
+                    order = LaminarGreedy.priceOrder(part);
+                    int[] sorted = order;
+                    greedy = (moved, by) -> System.nanoTime() >= deadlineNanos ? Double.NaN
+                            : LaminarGreedy.relaxedObjective(part, sorted, moved, by);
+                    greedyBase = greedy.objective(new int[0], 0.0);
+                    probed = new double[nr];
+                    Arrays.fill(probed, Double.NaN);
+                }
+                int[] members = new int[size[top]];
+                int m = 0;
+                for (int r = 0; r < nr; r++) if (tight[r] && find(root, r) == top) members[m++] = r;
+                probed[top] = saving(greedyBase, greedy.objective(members, amount));
+                if (probed[top] > 0) priced[top] = true;
+            }
         }
         int count = 0;
         for (int r = 0; r < nr; r++) if (tight[r] && priced[find(root, r)]) count++;
@@ -123,16 +159,20 @@ final class BindingAnalysis {
         double[] joint = new double[groups];
         Arrays.fill(alone, Double.NaN);
         Arrays.fill(joint, Double.NaN);
-        BindingAnalysis analysis = new BindingAnalysis(rows, group, alone, joint);
+        if (probed != null) {
+            for (int r = 0; r < nr; r++) if (find(root, r) == r && groupOfRoot[r] >= 0) joint[groupOfRoot[r]] = probed[r];
+        }
+        BindingAnalysis analysis = new BindingAnalysis(rows, group, alone, joint, !result.fastPath);
         // Large parts keep the dual-based wording (see the class comment): the re-solves would cost too much.
-        if (part.availableCount > EXACT_MAX_OFFERS || count > EXACT_MAX_ROWS || demand <= 0) return analysis;
+        if (!exact || count > EXACT_MAX_ROWS) return analysis;
         if (System.nanoTime() >= deadlineNanos) return analysis;
 
-        double amount = 0.01 * demand;
         if (result.fastPath) {
-            int[] order = LaminarGreedy.priceOrder(part);
-            Oracle greedy = (moved, by) -> System.nanoTime() >= deadlineNanos ? Double.NaN
-                    : LaminarGreedy.relaxedObjective(part, order, moved, by);
+            if (greedy == null) {
+                int[] order = LaminarGreedy.priceOrder(part);
+                greedy = (moved, by) -> System.nanoTime() >= deadlineNanos ? Double.NaN
+                        : LaminarGreedy.relaxedObjective(part, order, moved, by);
+            }
             analysis.price(greedy, amount);
         } else {
             try (LpPartSolver.Resolver lp = LpPartSolver.Resolver.open(part, engine, deadlineNanos)) {
@@ -149,7 +189,7 @@ final class BindingAnalysis {
         for (int g = 0; g < joint.length; g++) {
             int size = 0;
             for (int v : group) if (v == g) size++;
-            if (size < 2) continue;
+            if (size < 2 || !Double.isNaN(joint[g])) continue;
             int[] members = new int[size];
             int m = 0;
             for (int k = 0; k < rows.length; k++) if (group[k] == g) members[m++] = rows[k];

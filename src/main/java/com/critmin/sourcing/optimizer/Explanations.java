@@ -84,6 +84,7 @@ final class Explanations {
                 return binding(row.kind, part.material, row.stage, row.country, row.group, row.supplier, dual,
                         part.demand, currency);
             }
+            if (!analysis.basisDuals) return subject + " binds together with " + list(part, tied);
             double bound = (row.isLowerBound() ? dual : -dual) * part.demand * 0.01;
             for (int r : tied) {
                 PolicyRow other = part.rows.get(r);
