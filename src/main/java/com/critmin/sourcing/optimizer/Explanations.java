@@ -1,6 +1,8 @@
 package com.critmin.sourcing.optimizer;
 
 import com.critmin.sourcing.optimizer.model.ConstraintKind;
+import com.critmin.sourcing.optimizer.part.MaterialPart;
+import com.critmin.sourcing.optimizer.part.PolicyRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -42,6 +44,87 @@ final class Explanations {
         double savings = (minimum ? shadowPrice : -shadowPrice) * demand * 0.01;
         return (minimum ? "lowering " : "raising ") + subject(kind, material, stage, country, group, supplier)
                 + " by 1 percentage point saves " + money(savings) + " " + currency;
+    }
+
+    /** The subject without the material, for listing tied limits: "the CN cap at SUPPLY". */
+    static String shortSubject(PolicyRow row) {
+        return switch (row.kind) {
+            case COUNTRY_CAP -> "the " + row.country + " cap at " + row.stage;
+            case GROUP_CAP -> "the " + row.group + " group cap at " + row.stage;
+            case GROUP_MIN -> "the " + row.group + " minimum share at " + row.stage;
+            case SUPPLIER_CAP -> "the supplier cap for " + row.supplier;
+            default -> row.kind.toString();
+        };
+    }
+
+    private static String verb(PolicyRow row) {
+        return row.isLowerBound() ? "lowering " : "raising ";
+    }
+
+    private static String saves(double amount, String currency) {
+        return amount > 0 ? "saves " + money(amount) + " " + currency : "saves nothing";
+    }
+
+    /**
+     * The k-th binding row of an analysis in business terms. With an exact figure: what relaxing the limit alone
+     * by one percentage point saves, and when that is nothing because other limits bind on the same offers,
+     * which ones and what relaxing them all together saves. Without one (large parts): the dual-based figure,
+     * and for a tied row without a dual of its own, the dual-based bound on relaxing the whole group (the LP
+     * value is convex in the limits, so the duals of any optimal basis bound the saving from above).
+     */
+    static String binding(MaterialPart part, BindingAnalysis analysis, int k, double[] duals, String currency) {
+        PolicyRow row = part.rows.get(analysis.rows[k]);
+        String subject = subject(row.kind, part.material, row.stage, row.country, row.group, row.supplier);
+        double alone = analysis.alone[k];
+        double dual = duals[analysis.rows[k]];
+        int[] tied = analysis.tiedWith(k);
+        if (Double.isNaN(alone)) {
+            double dualNoise = 1e-9 * Math.max(1.0, part.maxPrice);
+            if (tied.length == 0 || Math.abs(dual) > dualNoise) {
+                return binding(row.kind, part.material, row.stage, row.country, row.group, row.supplier, dual,
+                        part.demand, currency);
+            }
+            if (!analysis.basisDuals) return subject + " binds together with " + list(part, tied);
+            double bound = (row.isLowerBound() ? dual : -dual) * part.demand * 0.01;
+            for (int r : tied) {
+                PolicyRow other = part.rows.get(r);
+                bound += (other.isLowerBound() ? duals[r] : -duals[r]) * part.demand * 0.01;
+            }
+            return subject + " binds together with " + list(part, tied) + "; " + together(part, row, tied)
+                    + " by 1 percentage point saves at most " + money(bound) + " " + currency;
+        }
+        if (alone > 0 || tied.length == 0) {
+            return verb(row) + subject + " by 1 percentage point " + saves(alone, currency);
+        }
+        String text = verb(row) + subject + " alone saves nothing: it binds together with " + list(part, tied);
+        double joint = analysis.joint[analysis.group[k]];
+        if (Double.isNaN(joint)) return text;
+        return text + "; " + together(part, row, tied) + " by 1 percentage point " + saves(joint, currency);
+    }
+
+    private static String list(MaterialPart part, int[] rows) {
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < rows.length; j++) {
+            if (j > 0) text.append(j == rows.length - 1 ? " and " : ", ");
+            text.append(shortSubject(part.rows.get(rows[j])));
+        }
+        return text.toString();
+    }
+
+    /** "raising all three", "lowering both", "relaxing all four" (caps raised and minima lowered). */
+    private static String together(MaterialPart part, PolicyRow row, int[] tied) {
+        boolean caps = !row.isLowerBound();
+        boolean minima = row.isLowerBound();
+        for (int r : tied) {
+            boolean lower = part.rows.get(r).isLowerBound();
+            caps |= !lower;
+            minima |= lower;
+        }
+        String verb = caps && minima ? "relaxing " : minima ? "lowering " : "raising ";
+        int size = tied.length + 1;
+        String[] words = {"", "", "both", "all three", "all four", "all five", "all six", "all seven", "all eight",
+                "all nine", "all ten"};
+        return verb + (size < words.length ? words[size] : "all " + size);
     }
 
     static String relaxation(ConstraintKind kind, String material, String stage, String country, String group,

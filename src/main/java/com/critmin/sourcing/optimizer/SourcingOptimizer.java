@@ -76,11 +76,19 @@ public final class SourcingOptimizer {
         }
         List<Allocation> allocations = new ArrayList<>();
         List<MaterialResult> materials = new ArrayList<>(count);
+        // Binding limits and their exact savings (re-solves of small parts), in parallel like the solves.
+        BindingAnalysis[] analyses = new BindingAnalysis[count];
+        runParallel(count, options.effectiveThreads(), k -> {
+            int i = order[k];
+            analyses[i] = results[i].status == Status.OPTIMAL
+                    ? BindingAnalysis.of(parts[i], results[i], options.engine(), deadline) : BindingAnalysis.NONE;
+        });
         List<BindingConstraint> binding = new ArrayList<>();
         double totalCost = 0;
         for (int i = 0; i < count; i++) {
             if (results[i].status != Status.OPTIMAL) continue;
-            totalCost += collect(parts[i], results[i], problem.currency(), allocations, materials, binding);
+            totalCost += collect(parts[i], results[i], analyses[i], problem.currency(), allocations, materials,
+                    binding);
         }
         return new Solution(timedOut ? Status.TIME_LIMIT : Status.OPTIMAL, totalCost, allocations, materials,
                 binding, null, stats);
@@ -114,7 +122,8 @@ public final class SourcingOptimizer {
     }
 
     /** Appends the part's allocations, material result and binding rows; returns its purchase cost. */
-    private static double collect(MaterialPart part, PartResult result, String currency, List<Allocation> allocations,
+    private static double collect(MaterialPart part, PartResult result, BindingAnalysis analysis, String currency,
+                                  List<Allocation> allocations,
                                   List<MaterialResult> materials, List<BindingConstraint> binding) {
         double demand = part.demand;
         double noise = 1e-9 * Math.max(1.0, demand);
@@ -150,18 +159,15 @@ public final class SourcingOptimizer {
         }
         materials.add(new MaterialResult(part.material, demand, allocated, shortfall, cost, hhi, shares));
 
-        double dualNoise = 1e-9 * Math.max(1.0, part.maxPrice);
-        double slack = 1e-6 * Math.max(1.0, demand);
-        for (int r = 0; r < part.rows.size(); r++) {
-            PolicyRow row = part.rows.get(r);
-            double dual = result.rowDual[r];
-            if (!row.active || Math.abs(dual) <= dualNoise) continue;
-            double activity = 0;
-            for (int i : row.members) activity += x[i];
-            if (Math.abs(activity - row.rhs) > slack) continue;
+        for (int k = 0; k < analysis.rows.length; k++) {
+            PolicyRow row = part.rows.get(analysis.rows[k]);
+            double alone = analysis.alone[k];
+            double joint = analysis.joint[analysis.group[k]];
             binding.add(new BindingConstraint(row.kind, part.material, row.stage, row.country, row.group, row.supplier,
-                    row.share, dual, Explanations.binding(row.kind, part.material, row.stage, row.country, row.group,
-                    row.supplier, dual, demand, currency)));
+                    row.share, result.rowDual[analysis.rows[k]],
+                    Explanations.binding(part, analysis, k, result.rowDual, currency),
+                    Double.isNaN(alone) ? null : alone,
+                    Double.isNaN(joint) || analysis.groupSize(k) < 2 ? null : joint));
         }
         return cost;
     }

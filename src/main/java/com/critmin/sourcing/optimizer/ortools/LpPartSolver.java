@@ -128,6 +128,67 @@ public final class LpPartSolver {
         return read(built, response, Engine.GLOP, variables, constraints, built_ - start, System.nanoTime() - built_);
     }
 
+    /**
+     * Re-solves one part's LP with some policy rows moved, to price a limit exactly where the dual of one
+     * (possibly degenerate) basis cannot. The model is loaded once into an {@link MPSolver}; the first solve
+     * is cold, later ones change only row bounds and warm-start from the previous basis (GLOP's and CLP's dual
+     * simplex need a few pivots), so each extra figure costs far less than the part's own solve. Not
+     * thread-safe; {@link #close()} frees the native model.
+     */
+    public static final class Resolver implements AutoCloseable {
+        private final MPSolver solver;
+        private final Built built;
+        private final long deadlineNanos;
+
+        private Resolver(MPSolver solver, Built built, long deadlineNanos) {
+            this.solver = solver;
+            this.built = built;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /** A resolver for the part, or null when the part needs no LP (nothing available, unmeetable minimum). */
+        public static Resolver open(MaterialPart part, Engine engine, long deadlineNanos) {
+            if (part.availableCount == 0 || unmeetableMinimum(part)) return null;
+            MPModelProto.Builder model = MPModelProto.newBuilder();
+            Built built = append(model, part, false);
+            MPSolver solver = create(engine);
+            try {
+                load(solver, model, false, part.material);
+            } catch (RuntimeException e) {
+                solver.delete();
+                throw e;
+            }
+            return new Resolver(solver, built, deadlineNanos);
+        }
+
+        /**
+         * The optimal objective (purchase cost plus shortfall penalty) with each given row relaxed by
+         * {@code amount}: caps raised, minimum shares lowered; the rows are restored afterwards. NaN when the
+         * solver does not prove optimality or the deadline has passed.
+         */
+        public double relaxedObjective(int[] rows, double amount) {
+            if (System.nanoTime() >= deadlineNanos) return Double.NaN;
+            List<PolicyRow> policy = built.part.rows;
+            for (int r : rows) bound(policy.get(r), built.rows[r], amount);
+            solver.setTimeLimit(remainingMillis(deadlineNanos));
+            MPSolver.ResultStatus status = solver.solve();
+            double value = status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
+            for (int r : rows) bound(policy.get(r), built.rows[r], 0.0);
+            return value;
+        }
+
+        private void bound(PolicyRow row, int index, double amount) {
+            if (index < 0) return;
+            if (row.isLowerBound()) solver.constraint(index).setLb(row.rhs - amount);
+            else solver.constraint(index).setUb(row.rhs + amount);
+        }
+
+        @Override
+        public void close() {
+            solver.delete();
+        }
+    }
+
     static String glopParameters() {
         return System.getProperty("optimizer.glop.params", GLOP_PARAMETERS);
     }

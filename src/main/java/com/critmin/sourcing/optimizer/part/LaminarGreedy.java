@@ -99,6 +99,31 @@ public final class LaminarGreedy {
     }
 
     private static double fill(MaterialPart part, double[] residual, double[] x) {
+        return fill(part, residual, x, sortedAvailable(part), null, 0.0);
+    }
+
+    /**
+     * The optimal objective (purchase cost plus shortfall penalty) of the laminar part with the given rows'
+     * right-hand sides raised by {@code amount} each: the greedy stays exact on the moved caps, since they still
+     * form the same laminar family. {@code order} is {@link #sortedAvailable}, computed once by the caller.
+     * Positive infinity when demand cannot be met and shortfall is not allowed.
+     */
+    public static double relaxedObjective(MaterialPart part, int[] order, int[] rows, double amount) {
+        double[] x = new double[part.n];
+        double shortfall = fill(part, new double[part.rows.size()], x, order, rows, amount);
+        if (!part.allowShortfall && shortfall > part.tolerance()) return Double.POSITIVE_INFINITY;
+        double objective = part.allowShortfall ? part.penalty * shortfall : 0.0;
+        for (int i = 0; i < part.n; i++) if (x[i] != 0) objective += part.price[i] * x[i];
+        return objective;
+    }
+
+    /** Available candidates by ascending price, for {@link #relaxedObjective}. */
+    public static int[] priceOrder(MaterialPart part) {
+        return sortedAvailable(part);
+    }
+
+    private static double fill(MaterialPart part, double[] residual, double[] x, int[] order, int[] raised,
+                               double amount) {
         List<PolicyRow> rows = part.rows;
         int[] rowStart = new int[part.n + 1];
         for (PolicyRow row : rows) {
@@ -113,7 +138,7 @@ public final class LaminarGreedy {
             residual[r] = row.rhs;
             for (int i : row.members) rowOf[fill[i]++] = r;
         }
-        int[] order = sortedAvailable(part);
+        if (raised != null) for (int r : raised) residual[r] += amount;
         double remaining = part.demand;
         double stopPrice = part.allowShortfall ? part.penalty : Double.POSITIVE_INFINITY;
         double negligible = 1e-12 * Math.max(1.0, part.demand);
