@@ -31,6 +31,11 @@ final class BindingAnalysis {
     static final int EXACT_MAX_OFFERS = 5_000;
     /** Most binding rows in a part whose savings are computed exactly. */
     static final int EXACT_MAX_ROWS = 20;
+    /**
+     * Largest plan (offers over all materials) whose savings are computed exactly: the re-solves cost about twice
+     * the solve itself, which ERP-size plans afford and 100,000-offer plans, answered in well under a second, do not.
+     */
+    static final int EXACT_MAX_PLAN_OFFERS = 20_000;
 
     static final BindingAnalysis NONE = new BindingAnalysis(new int[0], new int[0], new double[0], new double[0], true);
 
@@ -73,7 +78,8 @@ final class BindingAnalysis {
         double objective(int[] rows, double amount);
     }
 
-    static BindingAnalysis of(MaterialPart part, PartResult result, Engine engine, long deadlineNanos) {
+    static BindingAnalysis of(MaterialPart part, PartResult result, Engine engine, long deadlineNanos,
+                              boolean exactAllowed) {
         List<PolicyRow> policy = part.rows;
         int nr = policy.size();
         if (nr == 0 || result.x == null) return NONE;
@@ -111,7 +117,7 @@ final class BindingAnalysis {
             size[find(root, r)]++;
             if (Math.abs(result.rowDual[r]) > dualNoise) priced[find(root, r)] = true;
         }
-        boolean exact = part.availableCount <= EXACT_MAX_OFFERS && demand > 0;
+        boolean exact = exactAllowed && part.availableCount <= EXACT_MAX_OFFERS && demand > 0;
         double amount = 0.01 * demand;
         Oracle greedy = null;
         double greedyBase = Double.NaN;

@@ -78,10 +78,12 @@ public final class SourcingOptimizer {
         List<MaterialResult> materials = new ArrayList<>(count);
         // Binding limits and their exact savings (re-solves of small parts), in parallel like the solves.
         BindingAnalysis[] analyses = new BindingAnalysis[count];
+        boolean exactAllowed = problem.offers().size() <= BindingAnalysis.EXACT_MAX_PLAN_OFFERS;
         runParallel(count, options.effectiveThreads(), k -> {
             int i = order[k];
             analyses[i] = results[i].status == Status.OPTIMAL
-                    ? BindingAnalysis.of(parts[i], results[i], options.engine(), deadline) : BindingAnalysis.NONE;
+                    ? BindingAnalysis.of(parts[i], results[i], options.engine(), deadline, exactAllowed)
+                    : BindingAnalysis.NONE;
         });
         List<BindingConstraint> binding = new ArrayList<>();
         double totalCost = 0;

@@ -44,7 +44,8 @@ final class PlanMapper {
             .toList(),
         solution.bindingConstraints().stream()
             .map(b -> new BindingView(b.kind().name(), b.material(), b.stage(), b.country(), b.group(), b.supplier(),
-                b.limit(), b.shadowPrice(), b.explanation()))
+                b.limit(), b.shadowPrice(), b.explanation(), b.savingsPerPercentagePoint(),
+                b.jointSavingsPerPercentagePoint()))
             .toList(),
         diagnosis(solution.diagnosis()),
         solver(solution.solver(), solverVersion),

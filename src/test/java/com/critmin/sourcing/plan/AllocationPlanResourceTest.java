@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -72,6 +73,7 @@ class AllocationPlanResourceTest {
         // One more unit of CN replaces one unit at 82.5 by one at 69.
         .body("bindingConstraints[0].shadowPrice", closeTo(-13.5, TOLERANCE))
         .body("bindingConstraints[0].explanation", containsString("saves 135.00 USD"))
+        .body("bindingConstraints[0].savingsPerPercentagePoint", closeTo(135, 1e-6))
         .body("diagnosis", nullValue())
         .body("solver.engine", notNullValue())
         .body("inputDigest", startsWith("sha256:"));
@@ -79,6 +81,23 @@ class AllocationPlanResourceTest {
     String location = response.header("Location");
     String id = response.path("id");
     given().when().get(location).then().statusCode(200).body("id", equalTo(id)).body("status", equalTo("OPTIMAL"));
+  }
+
+  @Test
+  void limitsThatBindTogetherAreExplainedOneAtATime() {
+    // cn-1 declares no origins, so it is also unknown origin (ZZ) at MINING and SEPARATION: three caps of 65 %
+    // bind together and raising any one alone saves nothing.
+    var request =
+        aPlanRequest().demand("NDPR_OXIDE", 1000).offer("cn-1", "cn", "CN", 900, 69, Map.of())
+            .offer("lynas", "lynas-s", "MY", 500, 82.5, Map.of("MINING", "AU", "SEPARATION", "MY"))
+            .maxCountryShare(0.65).build();
+    post(request).then()
+        .statusCode(201)
+        .body("totalCost", closeTo(650 * 69 + 350 * 82.5, TOLERANCE))
+        .body("bindingConstraints", hasSize(3))
+        .body("bindingConstraints.savingsPerPercentagePoint", everyItem(closeTo(0, 1e-6)))
+        .body("bindingConstraints.jointSavingsPerPercentagePoint", everyItem(closeTo(135, 1e-6)))
+        .body("bindingConstraints.explanation", everyItem(containsString("alone saves nothing")));
   }
 
   @Test

@@ -69,7 +69,12 @@ public record PlanResponse(
       @Schema(description = "Change of total cost per unit of quantity that the limit allows (LP dual)", example = "-34.4")
           double shadowPrice,
       @Schema(example = "raising the CN cap for NDPR_OXIDE at SUPPLY by 1 percentage point saves 412.80 USD")
-          String explanation) {}
+          String explanation,
+      @Schema(description = "Exact saving of relaxing this limit alone by 1 percentage point, found by re-solving"
+              + " (plans up to 20,000 offers); absent when only the dual-based estimate was computed", nullable = true)
+          Double savingsPerPercentagePoint,
+      @Schema(description = "Exact saving of relaxing this limit together with the limits it binds with", nullable = true)
+          Double jointSavingsPerPercentagePoint) {}
 
   /** Why a plan is infeasible and what would make it feasible. */
   @Schema(name = "Diagnosis")
