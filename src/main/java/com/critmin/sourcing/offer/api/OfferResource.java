@@ -67,9 +67,12 @@ public class OfferResource {
 
 
   @POST
-  @Operation(summary = "Bulk upsert offers (JSON)",
+  @Operation(summary = "Bulk upsert offers (JSON array or CSV)",
       description = "Creates or replaces up to sourcing.offers.bulk-max (default 10,000) offers in one all-or-nothing request:"
-          + " one invalid item rejects them all and nothing changes.")
+          + " one invalid item rejects them all and nothing changes. Send a JSON array of offers, each with its id,"
+          + " or text/csv with one header row: id, supplierId, material, capacity, unitPrice, currency, and optionally"
+          + " country, validFrom, validTo and one origin.STAGE column per upstream stage (e.g. origin.MINING,"
+          + " origin.SEPARATION). Errors name items as [i].field, i counted from 0 (for CSV, rows after the header).")
   @APIResponse(responseCode = "200", description = "Every offer was written",
       content = @Content(schema = @Schema(implementation = BulkUpsertResult.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -84,11 +87,12 @@ public class OfferResource {
 
   @POST
   @Consumes("text/csv")
-  @Operation(summary = "Bulk upsert offers (CSV)",
-      description = "The same all-or-nothing upsert from CSV with one header row: id, supplierId, material, capacity,"
-          + " unitPrice, currency, and optionally country, validFrom, validTo and one origin.STAGE column per upstream"
-          + " stage (e.g. origin.MINING, origin.SEPARATION). Errors name cells as [row].column, rows counted from 0"
-          + " after the header.")
+  @Operation(summary = "Bulk upsert offers (JSON array or CSV)",
+      description = "Creates or replaces up to sourcing.offers.bulk-max (default 10,000) offers in one all-or-nothing request:"
+          + " one invalid item rejects them all and nothing changes. Send a JSON array of offers, each with its id,"
+          + " or text/csv with one header row: id, supplierId, material, capacity, unitPrice, currency, and optionally"
+          + " country, validFrom, validTo and one origin.STAGE column per upstream stage (e.g. origin.MINING,"
+          + " origin.SEPARATION). Errors name items as [i].field, i counted from 0 (for CSV, rows after the header).")
   @APIResponse(responseCode = "200", description = "Every offer was written",
       content = @Content(schema = @Schema(implementation = BulkUpsertResult.class)))
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
