@@ -4,7 +4,9 @@ import com.critmin.sourcing.problem.Problem;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Stores suppliers, offers and sourcing policies, and finds the cheapest allocation of demand"
                     + " that caps reliance on any single country at every processing stage."
                     + " Every error is an RFC 9457 problem document (application/problem+json).",
+            contact = @Contact(name = "Sourcing optimizer team", email = "sourcing-optimizer@critmin.com"),
             license = @License(name = "Proprietary")),
+    servers = @Server(url = "/", description = "This service"),
     tags = {
       @Tag(name = "Materials", description = "What is bought, in which unit"),
       @Tag(name = "Suppliers", description = "Companies and their home countries"),

@@ -55,7 +55,7 @@ public class CountryGroupResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a country group")
+  @Operation(summary = "Read a country group", description = "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
   @APIResponse(responseCode = "200", description = "The country group, with its ETag",
       content = @Content(schema = @Schema(implementation = CountryGroupResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")

@@ -55,7 +55,7 @@ public class MaterialResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a material")
+  @Operation(summary = "Read a material", description = "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
   @APIResponse(responseCode = "200", description = "The material, with its ETag",
       content = @Content(schema = @Schema(implementation = MaterialResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")

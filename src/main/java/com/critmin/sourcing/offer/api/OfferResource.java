@@ -107,7 +107,7 @@ public class OfferResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read an offer")
+  @Operation(summary = "Read an offer", description = "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
   @APIResponse(responseCode = "200", description = "The offer, with its ETag",
       content = @Content(schema = @Schema(implementation = OfferResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
@@ -137,7 +137,7 @@ public class OfferResource {
 
   @DELETE
   @Path("/{id}")
-  @Operation(summary = "Delete an offer")
+  @Operation(summary = "Delete an offer", description = "Stored plans keep a snapshot of the offers they were solved with.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")

@@ -105,7 +105,7 @@ public class AllocationPlanResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a plan")
+  @Operation(summary = "Read a plan", description = "A plan is immutable once final; PENDING and RUNNING plans (Prefer: respond-async) move to their final status.")
   @APIResponse(responseCode = "200", description = "The plan",
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")

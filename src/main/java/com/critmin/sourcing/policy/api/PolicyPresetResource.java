@@ -31,7 +31,7 @@ public class PolicyPresetResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a policy preset")
+  @Operation(summary = "Read a policy preset", description = "A read-only policy encoding a regulation; a plan request names it by policyId or a stored policy extends it.")
   @APIResponse(responseCode = "200", description = "The preset",
       content = @Content(schema = @Schema(implementation = SourcingPolicyResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")

@@ -55,7 +55,7 @@ public class SourcingPolicyResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a sourcing policy")
+  @Operation(summary = "Read a sourcing policy", description = "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
   @APIResponse(responseCode = "200", description = "The sourcing policy, with its ETag",
       content = @Content(schema = @Schema(implementation = SourcingPolicyResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")

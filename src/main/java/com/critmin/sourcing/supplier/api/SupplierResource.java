@@ -55,7 +55,7 @@ public class SupplierResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a supplier")
+  @Operation(summary = "Read a supplier", description = "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
   @APIResponse(responseCode = "200", description = "The supplier, with its ETag",
       content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
