@@ -1,5 +1,6 @@
 package com.critmin.sourcing.config;
 
+import com.critmin.sourcing.optimizer.model.Engine;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -41,9 +42,9 @@ public interface SourcingConfig {
 
   /** Solver settings. */
   interface Solver {
-    /** LP engine: GLOP (default) or CLP. */
+    /** LP engine: GLOP (default) or CLP; any other value stops the start-up. */
     @WithDefault("GLOP")
-    String engine();
+    Engine engine();
 
     /** Wall-time limit of one solve; a request may ask for less. Past it the plan is TIME_LIMIT. */
     @WithDefault("30s")

@@ -10,7 +10,6 @@ import com.critmin.sourcing.optimizer.ProblemValidator;
 import com.critmin.sourcing.optimizer.Violation;
 import com.critmin.sourcing.optimizer.model.CountryLimit;
 import com.critmin.sourcing.optimizer.model.Demand;
-import com.critmin.sourcing.optimizer.model.Engine;
 import com.critmin.sourcing.optimizer.model.Factor;
 import com.critmin.sourcing.optimizer.model.GroupLimit;
 import com.critmin.sourcing.optimizer.model.Limits;
@@ -37,7 +36,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -101,7 +99,7 @@ public class ProblemAssembler {
     }
     SolveOptions options =
         new SolveOptions(
-            Engine.valueOf(config.solver().engine().toUpperCase(Locale.ROOT)),
+            config.solver().engine(),
             Math.max(1, (long) timeLimitMillis),
             config.solver().threads());
     SourcingProblem problem =
