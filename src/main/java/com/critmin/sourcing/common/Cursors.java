@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Opaque list cursors: the sort key of the last item seen and a tag of the list it belongs to (the resource and
- * its filters), base64url-encoded. The tag makes a cursor of one list a 400 on another instead of silently
- * skipping every item that sorts before its key.
+ * Opaque list cursors: the sort key of the last item seen and a tag of the list it belongs to (the
+ * resource and its filters), base64url-encoded. The tag makes a cursor of one list a 400 on another
+ * instead of silently skipping every item that sorts before its key.
  */
 public final class Cursors {
   public static final int DEFAULT_LIMIT = 50;
@@ -23,7 +23,10 @@ public final class Cursors {
 
   private Cursors() {}
 
-  /** A cursor for the page after {@code key} of the list named by {@code scope} (resource and filters). */
+  /**
+   * A cursor for the page after {@code key} of the list named by {@code scope} (resource and
+   * filters).
+   */
   public static String encode(String scope, String key) {
     return Base64.getUrlEncoder()
         .withoutPadding()
@@ -31,8 +34,8 @@ public final class Cursors {
   }
 
   /**
-   * The key in a cursor, or null for the first page; a cursor that was not issued here, or was issued for
-   * another list or other filters, is a 400.
+   * The key in a cursor, or null for the first page; a cursor that was not issued here, or was
+   * issued for another list or other filters, is a 400.
    */
   public static String decode(String scope, String cursor) {
     if (cursor == null || cursor.isEmpty()) {
@@ -69,14 +72,17 @@ public final class Cursors {
 
   private static String tag(String scope) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 
-  /** The page size from the limit query parameter: default 50, 1 to 1000, anything else is a 400. */
+  /**
+   * The page size from the limit query parameter: default 50, 1 to 1000, anything else is a 400.
+   */
   public static int limit(String value) {
     if (value == null || value.isBlank()) {
       return DEFAULT_LIMIT;
@@ -91,7 +97,10 @@ public final class Cursors {
     }
     String message = "must be a whole number from 1 to " + MAX_LIMIT;
     throw new ApiException(
-        ProblemType.MALFORMED_REQUEST, "limit: " + message, List.of(new Problem.FieldError("limit", message)), Map.of());
+        ProblemType.MALFORMED_REQUEST,
+        "limit: " + message,
+        List.of(new Problem.FieldError("limit", message)),
+        Map.of());
   }
 
   /** Builds a page from up to limit + 1 rows fetched in key order. */

@@ -40,6 +40,9 @@ public final class Etags {
     throw ApiException.preconditionFailed(
         current == null
             ? "If-Match given but the resource does not exist"
-            : "If-Match does not match the current ETag " + "\"" + current.getValue() + "\"; read it again");
+            : "If-Match does not match the current ETag "
+                + "\""
+                + current.getValue()
+                + "\"; read it again");
   }
 }

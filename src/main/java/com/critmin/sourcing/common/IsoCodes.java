@@ -10,9 +10,12 @@ public final class IsoCodes {
   /** ISO's user-assigned code for an unknown origin, allowed only where the SPEC allows it. */
   public static final String UNKNOWN_COUNTRY = "ZZ";
 
-  private static final Set<String> COUNTRIES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+  private static final Set<String> COUNTRIES =
+      Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
   private static final Set<String> CURRENCIES =
-      Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+      Currency.getAvailableCurrencies().stream()
+          .map(Currency::getCurrencyCode)
+          .collect(Collectors.toUnmodifiableSet());
 
   private IsoCodes() {}
 

@@ -40,7 +40,8 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
 
   @Transactional
   public Versioned<R> put(String id, Q request, String ifMatch) {
-    // The row lock makes concurrent replaces of one id take turns instead of failing on the version check.
+    // The row lock makes concurrent replaces of one id take turns instead of failing on the version
+    // check.
     E entity = repository().findById(id, LockModeType.PESSIMISTIC_WRITE);
     Etags.checkIfMatch(ifMatch, entity == null ? null : entity.etag());
     boolean created = entity == null;
@@ -58,7 +59,8 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
 
   @Transactional
   public void delete(String id, String ifMatch) {
-    // Preconditions come before the method's own answer (RFC 9110 13.2.2): If-Match on a missing resource is 412.
+    // Preconditions come before the method's own answer (RFC 9110 13.2.2): If-Match on a missing
+    // resource is 412.
     E entity = repository().findById(id, LockModeType.PESSIMISTIC_WRITE);
     Etags.checkIfMatch(ifMatch, entity == null ? null : entity.etag());
     if (entity == null) {
@@ -74,7 +76,9 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
     return list(cursor, limit, Map.of());
   }
 
-  /** A page in id order; {@code filters} maps entity fields to required values (null = no filter). */
+  /**
+   * A page in id order; {@code filters} maps entity fields to required values (null = no filter).
+   */
   protected Page<R> list(String cursor, int limit, Map<String, Object> filters) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();

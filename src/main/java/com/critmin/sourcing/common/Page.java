@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One page of a list; {@code nextCursor} is null on the last page. */
 public record Page<T>(
     List<T> items,
-    @Schema(description = "Opaque cursor for the next page; absent on the last page", nullable = true)
+    @Schema(
+            description = "Opaque cursor for the next page; absent on the last page",
+            nullable = true)
         String nextCursor) {
 
   public <R> Page<R> map(Function<T, R> mapper) {

@@ -6,12 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The API's OpenAPI definition: its tags and the problem responses every operation refers to. */
@@ -24,49 +24,130 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Stores suppliers, offers and sourcing policies, and finds the cheapest allocation of demand"
                     + " that caps reliance on any single country at every processing stage."
                     + " Every error is an RFC 9457 problem document (application/problem+json).",
-            contact = @Contact(name = "Sourcing optimizer team", email = "sourcing-optimizer@critmin.com"),
+            contact =
+                @Contact(
+                    name = "Sourcing optimizer team",
+                    email = "sourcing-optimizer@critmin.com"),
             license = @License(name = "Proprietary")),
     servers = @Server(url = "/", description = "This service"),
     tags = {
       @Tag(name = "Materials", description = "What is bought, in which unit"),
       @Tag(name = "Suppliers", description = "Companies and their home countries"),
-      @Tag(name = "Offers", description = "Capacities, prices and countries of origin per processing stage"),
-      @Tag(name = "Country groups", description = "Named sets of countries (EU, FEOC, MSP and your own)"),
-      @Tag(name = "Sourcing policies", description = "Stored concentration limits and the regulation presets"),
-      @Tag(name = "Allocation plans", description = "Solve a demand into the cheapest compliant allocation")
+      @Tag(
+          name = "Offers",
+          description = "Capacities, prices and countries of origin per processing stage"),
+      @Tag(
+          name = "Country groups",
+          description = "Named sets of countries (EU, FEOC, MSP and your own)"),
+      @Tag(
+          name = "Sourcing policies",
+          description = "Stored concentration limits and the regulation presets"),
+      @Tag(
+          name = "Allocation plans",
+          description = "Solve a demand into the cheapest compliant allocation")
     },
     components =
         @Components(
             responses = {
-              @APIResponse(name = "BadRequest", description = "Malformed request: unreadable JSON, a wrong type or a bad query parameter",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                      examples = @ExampleObject(name = "malformed", value = """
+              @APIResponse(
+                  name = "BadRequest",
+                  description =
+                      "Malformed request: unreadable JSON, a wrong type or a bad query parameter",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "malformed",
+                                  value =
+                                      """
                           {"type":"https://sourcing.critmin.com/problems/malformed-request","title":"Malformed request","status":400,"detail":"capacity: cannot read 'lots' as a number","instance":"/v1/offers/lynas-ndpr","errors":[{"field":"capacity","message":"cannot read 'lots' as a number"}]}"""))),
-              @APIResponse(name = "NotFound", description = "No resource with this id",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                      examples = @ExampleObject(name = "notFound", value = """
+              @APIResponse(
+                  name = "NotFound",
+                  description = "No resource with this id",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "notFound",
+                                  value =
+                                      """
                           {"type":"https://sourcing.critmin.com/problems/not-found","title":"Not found","status":404,"detail":"Material 'NDPR_OXIDE' does not exist","instance":"/v1/materials/NDPR_OXIDE"}"""))),
-              @APIResponse(name = "Conflict", description = "The change would break references held by other resources",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                      examples = @ExampleObject(name = "conflict", value = """
+              @APIResponse(
+                  name = "Conflict",
+                  description = "The change would break references held by other resources",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "conflict",
+                                  value =
+                                      """
                           {"type":"https://sourcing.critmin.com/problems/conflict","title":"Conflict","status":409,"detail":"Supplier 'lynas' is used by 3 offer(s); delete or move them first","instance":"/v1/suppliers/lynas"}"""))),
-              @APIResponse(name = "ReadOnly", description = "A built-in resource that cannot be changed",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                      examples = @ExampleObject(name = "readOnly", value = """
+              @APIResponse(
+                  name = "ReadOnly",
+                  description = "A built-in resource that cannot be changed",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "readOnly",
+                                  value =
+                                      """
                           {"type":"https://sourcing.critmin.com/problems/read-only","title":"Read-only resource","status":405,"detail":"Country group 'EU' is built in and read-only","instance":"/v1/country-groups/EU"}"""))),
-              @APIResponse(name = "PreconditionFailed", description = "If-Match does not match the current ETag",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                      examples = @ExampleObject(name = "stale", value = """
+              @APIResponse(
+                  name = "PreconditionFailed",
+                  description = "If-Match does not match the current ETag",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "stale",
+                                  value =
+                                      """
                           {"type":"https://sourcing.critmin.com/problems/precondition-failed","title":"Precondition failed","status":412,"detail":"If-Match does not match the current ETag \\"2-mbx1\\"; read it again","instance":"/v1/materials/NDPR_OXIDE"}"""))),
-              @APIResponse(name = "PayloadTooLarge", description = "The body is larger than the configured limit",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class))),
-              @APIResponse(name = "UnsupportedMediaType", description = "The body's content type is not accepted",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class))),
-              @APIResponse(name = "ValidationFailed", description = "A field is out of range, or names something that does not exist",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                      examples = @ExampleObject(name = "validation", value = """
+              @APIResponse(
+                  name = "PayloadTooLarge",
+                  description = "The body is larger than the configured limit",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "UnsupportedMediaType",
+                  description = "The body's content type is not accepted",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "ValidationFailed",
+                  description = "A field is out of range, or names something that does not exist",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "validation",
+                                  value =
+                                      """
                           {"type":"https://sourcing.critmin.com/problems/validation","title":"Invalid request","status":422,"detail":"2 fields are invalid","instance":"/v1/offers/lynas-ndpr","errors":[{"field":"capacity","message":"must be greater than or equal to 0"},{"field":"country","message":"must be an ISO 3166-1 alpha-2 country code such as AU or CN"}]}"""))),
-              @APIResponse(name = "InternalError", description = "An internal error; the detail never carries internals",
-                  content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+              @APIResponse(
+                  name = "InternalError",
+                  description = "An internal error; the detail never carries internals",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class)))
             }))
 public class ApiApplication extends Application {}

@@ -23,8 +23,9 @@ public class SolverInfo {
     OrTools.ensureLoaded();
     this.version = "OR-Tools " + OrToolsVersion.getVersionString();
     this.optimizer = new SourcingOptimizer();
-    LOG.infof("Loaded %s natives in %d ms; LP engine %s", version, (System.nanoTime() - start) / 1_000_000,
-        config.solver().engine());
+    LOG.infof(
+        "Loaded %s natives in %d ms; LP engine %s",
+        version, (System.nanoTime() - start) / 1_000_000, config.solver().engine());
   }
 
   public String version() {

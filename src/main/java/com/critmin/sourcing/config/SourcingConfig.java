@@ -6,7 +6,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The service's own configuration keys (prefix {@code sourcing}); each can be set by environment variable. */
+/**
+ * The service's own configuration keys (prefix {@code sourcing}); each can be set by environment
+ * variable.
+ */
 @ConfigMapping(prefix = "sourcing")
 public interface SourcingConfig {
 
@@ -14,7 +17,9 @@ public interface SourcingConfig {
   @WithDefault("./data")
   String dataDir();
 
-  /** Load demo data into an empty database at start-up; by default only on the embedded H2 database. */
+  /**
+   * Load demo data into an empty database at start-up; by default only on the embedded H2 database.
+   */
   Optional<Boolean> demoData();
 
   /** Offer limits. */
@@ -54,7 +59,9 @@ public interface SourcingConfig {
     @WithDefault("0")
     int threads();
 
-    /** Plans requested with Prefer: respond-async that are solved at the same time on one replica. */
+    /**
+     * Plans requested with Prefer: respond-async that are solved at the same time on one replica.
+     */
     @WithDefault("2")
     int asyncWorkers();
   }

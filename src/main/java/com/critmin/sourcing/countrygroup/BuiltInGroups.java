@@ -15,12 +15,19 @@ public final class BuiltInGroups {
   public record Group(String id, String name, SortedSet<String> countries) {}
 
   public static final Group EU =
-      group("EU", "European Union (27 member states)",
+      group(
+          "EU",
+          "European Union (27 member states)",
           "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK");
   public static final Group FEOC =
-      group("FEOC", "Foreign entities of concern (US): China, Russia, North Korea, Iran", "CN RU KP IR");
+      group(
+          "FEOC",
+          "Foreign entities of concern (US): China, Russia, North Korea, Iran",
+          "CN RU KP IR");
   public static final Group MSP =
-      group("MSP", "Minerals Security Partnership members (including the EU and its member states)",
+      group(
+          "MSP",
+          "Minerals Security Partnership members (including the EU and its member states)",
           "AU CA EE FI FR DE IN IT JP NO KR SE GB US " + String.join(" ", EU.countries()));
 
   public static final List<Group> ALL = List.of(EU, FEOC, MSP);

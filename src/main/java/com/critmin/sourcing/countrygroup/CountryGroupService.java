@@ -67,7 +67,11 @@ public class CountryGroupService
     List<String> users = policies.idsUsingGroup(group.id);
     if (!users.isEmpty()) {
       throw ApiException.conflict(
-          "Country group '" + group.id + "' is used by sourcing policies " + users + "; change them first");
+          "Country group '"
+              + group.id
+              + "' is used by sourcing policies "
+              + users
+              + "; change them first");
     }
   }
 
@@ -82,7 +86,8 @@ public class CountryGroupService
   }
 
   @Override
-  public Versioned<CountryGroupResponse> put(String id, CountryGroupRequest request, String ifMatch) {
+  public Versioned<CountryGroupResponse> put(
+      String id, CountryGroupRequest request, String ifMatch) {
     refuseBuiltIn(id);
     return super.put(id, request, ifMatch);
   }
@@ -94,9 +99,9 @@ public class CountryGroupService
   }
 
   /**
-   * Built-in groups first, then stored ones in the database's id order. The two are never compared with each
-   * other, so paging does not depend on the database's collation. Cursor keys: {@code b<n>} is the next
-   * built-in group's position, {@code s<id>} the last stored id seen.
+   * Built-in groups first, then stored ones in the database's id order. The two are never compared
+   * with each other, so paging does not depend on the database's collation. Cursor keys: {@code
+   * b<n>} is the next built-in group's position, {@code s<id>} the last stored id seen.
    */
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -129,7 +134,10 @@ public class CountryGroupService
     }
     Page<CountryGroupResponse> stored = super.list(storedCursor, limit - items.size());
     items.addAll(stored.items());
-    String next = stored.nextCursor() == null ? null : Cursors.encode(scope, "s" + items.get(items.size() - 1).id());
+    String next =
+        stored.nextCursor() == null
+            ? null
+            : Cursors.encode(scope, "s" + items.get(items.size() - 1).id());
     return new Page<>(items, next);
   }
 

@@ -12,8 +12,8 @@ import com.critmin.sourcing.supplier.SupplierService;
 import com.critmin.sourcing.supplier.api.SupplierRequest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,14 +26,18 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Loads rare-earth demo data (USGS MCS 2026 figures) into an empty embedded database at start-up. */
+/**
+ * Loads rare-earth demo data (USGS MCS 2026 figures) into an empty embedded database at start-up.
+ */
 @ApplicationScoped
 public class DemoDataLoader {
   private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
   private static final String RESOURCE = "/demo/demo-data.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .findAndRegisterModules()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private final SourcingConfig config;
   private final String dbKind;

@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
 /** Materials: create or replace, read, delete (refused while offers use it), list. */
 @ApplicationScoped
 @Transactional
-public class MaterialService extends MasterDataService<Material, MaterialRequest, MaterialResponse> {
+public class MaterialService
+    extends MasterDataService<Material, MaterialRequest, MaterialResponse> {
   private final MaterialRepository materials;
   private final OfferRepository offers;
 
@@ -52,7 +53,11 @@ public class MaterialService extends MasterDataService<Material, MaterialRequest
     long used = offers.count("materialId", material.id);
     if (used > 0) {
       throw ApiException.conflict(
-          "Material '" + material.id + "' is used by " + used + " offer(s); delete or move them first");
+          "Material '"
+              + material.id
+              + "' is used by "
+              + used
+              + " offer(s); delete or move them first");
     }
   }
 }

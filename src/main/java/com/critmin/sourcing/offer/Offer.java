@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A supplier's offer of one material: capacity per planning period, unit price, countries of origin. */
+/**
+ * A supplier's offer of one material: capacity per planning period, unit price, countries of
+ * origin.
+ */
 @Entity
 @Table(name = "offer")
 public class Offer extends MasterDataEntity {

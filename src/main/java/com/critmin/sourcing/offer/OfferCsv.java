@@ -18,8 +18,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads offers from CSV with one header row: id, supplierId, material, capacity, unitPrice, currency and
- * optionally country, validFrom, validTo, and one {@code origin.STAGE} column per upstream stage.
+ * Reads offers from CSV with one header row: id, supplierId, material, capacity, unitPrice,
+ * currency and optionally country, validFrom, validTo, and one {@code origin.STAGE} column per
+ * upstream stage.
  */
 public final class OfferCsv {
   public static final String ORIGIN_PREFIX = "origin.";
@@ -30,12 +31,18 @@ public final class OfferCsv {
   private OfferCsv() {}
 
   /**
-   * Parses every row or throws one validation problem naming each bad cell as [i].column: the names that the
-   * JSON bulk upsert and the later checks of the same rows use.
+   * Parses every row or throws one validation problem naming each bad cell as [i].column: the names
+   * that the JSON bulk upsert and the later checks of the same rows use.
    */
   public static List<OfferRequest> read(Reader body, int maxRows) {
     CSVFormat format =
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .get();
     List<OfferRequest> offers = new ArrayList<>();
     List<Problem.FieldError> errors = new ArrayList<>();
     try (CSVParser parser = CSVParser.builder().setReader(body).setFormat(format).get()) {
@@ -46,7 +53,9 @@ public final class OfferCsv {
         }
       }
       for (String column : header) {
-        if (!REQUIRED.contains(column) && !OPTIONAL.contains(column) && !column.startsWith(ORIGIN_PREFIX)) {
+        if (!REQUIRED.contains(column)
+            && !OPTIONAL.contains(column)
+            && !column.startsWith(ORIGIN_PREFIX)) {
           errors.add(new Problem.FieldError("header", "unknown column '" + column + "'"));
         }
       }
@@ -77,8 +86,10 @@ public final class OfferCsv {
   private static OfferRequest row(
       CSVRecord record, List<String> header, String prefix, List<Problem.FieldError> errors) {
     if (!record.isConsistent()) {
-      errors.add(new Problem.FieldError(prefix.substring(0, prefix.length() - 1),
-          "has " + record.size() + " cells, the header has " + header.size()));
+      errors.add(
+          new Problem.FieldError(
+              prefix.substring(0, prefix.length() - 1),
+              "has " + record.size() + " cells, the header has " + header.size()));
     }
     Map<String, String> origins = new LinkedHashMap<>();
     for (String column : header) {
@@ -110,7 +121,8 @@ public final class OfferCsv {
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private static Double number(CSVRecord record, String column, String prefix, List<Problem.FieldError> errors) {
+  private static Double number(
+      CSVRecord record, String column, String prefix, List<Problem.FieldError> errors) {
     String value = cell(record, column);
     if (value == null) {
       return null;
@@ -118,12 +130,14 @@ public final class OfferCsv {
     try {
       return Double.valueOf(value);
     } catch (NumberFormatException e) {
-      errors.add(new Problem.FieldError(prefix + column, "cannot read '" + value + "' as a number"));
+      errors.add(
+          new Problem.FieldError(prefix + column, "cannot read '" + value + "' as a number"));
       return null;
     }
   }
 
-  private static LocalDate date(CSVRecord record, String column, String prefix, List<Problem.FieldError> errors) {
+  private static LocalDate date(
+      CSVRecord record, String column, String prefix, List<Problem.FieldError> errors) {
     String value = cell(record, column);
     if (value == null) {
       return null;
@@ -131,7 +145,9 @@ public final class OfferCsv {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(prefix + column, "cannot read '" + value + "' as an ISO 8601 date"));
+      errors.add(
+          new Problem.FieldError(
+              prefix + column, "cannot read '" + value + "' as an ISO 8601 date"));
       return null;
     }
   }

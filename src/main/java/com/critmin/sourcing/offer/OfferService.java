@@ -73,7 +73,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
   @Override
   protected void apply(String id, OfferRequest request, Offer entity) {
     if (request.id() != null && !request.id().equals(id)) {
-      throw ApiException.invalid("id", "must match the id in the path ('" + id + "') or be left out");
+      throw ApiException.invalid(
+          "id", "must match the id in the path ('" + id + "') or be left out");
     }
     List<Problem.FieldError> errors = new ArrayList<>();
     checkFields(request, "", errors);
@@ -91,7 +92,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<OfferResponse> list(String cursor, int limit, String material, String supplier, String country) {
+  public Page<OfferResponse> list(
+      String cursor, int limit, String material, String supplier, String country) {
     Map<String, Object> filters = new LinkedHashMap<>();
     filters.put("materialId", material);
     filters.put("supplierId", supplier);
@@ -106,7 +108,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     }
     int max = config.offers().bulkMax();
     if (items.size() > max) {
-      throw ApiException.invalid("body", "at most " + max + " offers per bulk upsert, got " + items.size());
+      throw ApiException.invalid(
+          "body", "at most " + max + " offers per bulk upsert, got " + items.size());
     }
     List<Problem.FieldError> errors = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -123,7 +126,9 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
       if (item.id() == null) {
         errors.add(new Problem.FieldError(prefix + "id", "must not be null"));
       } else if (!seen.add(item.id())) {
-        errors.add(new Problem.FieldError(prefix + "id", "duplicate id '" + item.id() + "' in this request"));
+        errors.add(
+            new Problem.FieldError(
+                prefix + "id", "duplicate id '" + item.id() + "' in this request"));
       }
       checkFields(item, prefix, errors);
       if (errors.size() >= 100) {
@@ -143,7 +148,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     Map<String, Offer> existing = new HashMap<>();
     List<String> ids = items.stream().map(OfferRequest::id).toList();
     for (int from = 0; from < ids.size(); from += CHUNK) {
-      for (Offer offer : offers.list("id in ?1", ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
+      for (Offer offer :
+          offers.list("id in ?1", ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
         existing.put(offer.id, offer);
       }
     }
@@ -178,12 +184,17 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
   }
 
   /** Rules across fields of one offer that Bean Validation cannot state. */
-  private static void checkFields(OfferRequest request, String prefix, List<Problem.FieldError> errors) {
+  private static void checkFields(
+      OfferRequest request, String prefix, List<Problem.FieldError> errors) {
     if (request.origins() != null && request.origins().containsKey(SUPPLY_STAGE)) {
-      errors.add(new Problem.FieldError(prefix + "origins[SUPPLY]",
-          "SUPPLY is the offer's own country: give it as 'country'"));
+      errors.add(
+          new Problem.FieldError(
+              prefix + "origins[SUPPLY]",
+              "SUPPLY is the offer's own country: give it as 'country'"));
     }
-    if (request.validFrom() != null && request.validTo() != null && request.validFrom().isAfter(request.validTo())) {
+    if (request.validFrom() != null
+        && request.validTo() != null
+        && request.validFrom().isAfter(request.validTo())) {
       errors.add(new Problem.FieldError(prefix + "validTo", "must not be before validFrom"));
     }
   }
@@ -192,7 +203,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     Map<String, Supplier> found = new HashMap<>();
     List<String> list = new ArrayList<>(new HashSet<>(ids));
     for (int from = 0; from < list.size(); from += CHUNK) {
-      for (Supplier supplier : suppliers.list("id in ?1", list.subList(from, Math.min(list.size(), from + CHUNK)))) {
+      for (Supplier supplier :
+          suppliers.list("id in ?1", list.subList(from, Math.min(list.size(), from + CHUNK)))) {
         found.put(supplier.id, supplier);
       }
     }
@@ -201,13 +213,18 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
 
   /** Every supplier and material named must exist; a null prefix numbers the items. */
   private void checkReferences(
-      List<OfferRequest> items, Map<String, Supplier> found, String prefix, List<Problem.FieldError> errors) {
-    Set<String> materialIds = items.stream().map(OfferRequest::material).collect(Collectors.toSet());
+      List<OfferRequest> items,
+      Map<String, Supplier> found,
+      String prefix,
+      List<Problem.FieldError> errors) {
+    Set<String> materialIds =
+        items.stream().map(OfferRequest::material).collect(Collectors.toSet());
     Set<String> knownMaterials = new HashSet<>();
     List<String> list = new ArrayList<>(materialIds);
     for (int from = 0; from < list.size(); from += CHUNK) {
       knownMaterials.addAll(
-          materials.getEntityManager()
+          materials
+              .getEntityManager()
               .createQuery("select m.id from Material m where m.id in :ids", String.class)
               .setParameter("ids", list.subList(from, Math.min(list.size(), from + CHUNK)))
               .getResultList());
@@ -216,10 +233,14 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
       OfferRequest item = items.get(i);
       String at = prefix != null ? prefix : "[" + i + "].";
       if (!found.containsKey(item.supplierId())) {
-        errors.add(new Problem.FieldError(at + "supplierId", "supplier '" + item.supplierId() + "' does not exist"));
+        errors.add(
+            new Problem.FieldError(
+                at + "supplierId", "supplier '" + item.supplierId() + "' does not exist"));
       }
       if (!knownMaterials.contains(item.material())) {
-        errors.add(new Problem.FieldError(at + "material", "material '" + item.material() + "' does not exist"));
+        errors.add(
+            new Problem.FieldError(
+                at + "material", "material '" + item.material() + "' does not exist"));
       }
     }
   }

@@ -11,79 +11,133 @@ import com.critmin.sourcing.optimizer.part.PolicyRow;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Explains infeasible materials: most purchasable, tightest feasible uniform country cap, minimal relaxation. */
+/**
+ * Explains infeasible materials: most purchasable, tightest feasible uniform country cap, minimal
+ * relaxation.
+ */
 final class Diagnoser {
-    /** Diagnosis LPs get at least this long even when the solve used up its time limit. */
-    private static final long GRACE_NANOS = 2_000_000_000L;
+  /** Diagnosis LPs get at least this long even when the solve used up its time limit. */
+  private static final long GRACE_NANOS = 2_000_000_000L;
 
-    private final Engine engine;
-    private final long deadline;
+  private final Engine engine;
+  private final long deadline;
 
-    Diagnoser(Engine engine, long solveDeadline) {
-        this.engine = engine;
-        this.deadline = Math.max(solveDeadline, System.nanoTime() + GRACE_NANOS);
+  Diagnoser(Engine engine, long solveDeadline) {
+    this.engine = engine;
+    this.deadline = Math.max(solveDeadline, System.nanoTime() + GRACE_NANOS);
+  }
+
+  Diagnosis diagnose(List<MaterialPart> parts) {
+    List<MaterialDiagnosis> materials = new ArrayList<>();
+    List<Relaxation> relaxations = new ArrayList<>();
+    Double overallCap = 0.0;
+    for (MaterialPart part : parts) {
+      double maxPurchasable = DiagnosisLp.maxPurchasable(part, engine, deadline);
+      Double cap = DiagnosisLp.minUniformCountryCap(part, engine, deadline);
+      if (cap != null) cap = Math.min(1.0, SourcingOptimizer.snap(cap, 1e-9));
+      overallCap = overallCap == null || cap == null ? null : Math.max(overallCap, cap);
+      materials.add(
+          new MaterialDiagnosis(
+              part.material,
+              part.demand,
+              Double.isNaN(maxPurchasable)
+                  ? 0.0
+                  : SourcingOptimizer.snap(maxPurchasable, part.tolerance() * 1e-3),
+              cap,
+              reason(part, maxPurchasable)));
+      DiagnosisLp.ElasticResult elastic = DiagnosisLp.minimalRelaxation(part, engine, deadline);
+      if (elastic != null) relaxations.addAll(relaxations(part, elastic));
     }
+    return new Diagnosis(materials, overallCap, relaxations);
+  }
 
-    Diagnosis diagnose(List<MaterialPart> parts) {
-        List<MaterialDiagnosis> materials = new ArrayList<>();
-        List<Relaxation> relaxations = new ArrayList<>();
-        Double overallCap = 0.0;
-        for (MaterialPart part : parts) {
-            double maxPurchasable = DiagnosisLp.maxPurchasable(part, engine, deadline);
-            Double cap = DiagnosisLp.minUniformCountryCap(part, engine, deadline);
-            if (cap != null) cap = Math.min(1.0, SourcingOptimizer.snap(cap, 1e-9));
-            overallCap = overallCap == null || cap == null ? null : Math.max(overallCap, cap);
-            materials.add(new MaterialDiagnosis(part.material, part.demand,
-                    Double.isNaN(maxPurchasable) ? 0.0 : SourcingOptimizer.snap(maxPurchasable, part.tolerance() * 1e-3),
-                    cap, reason(part, maxPurchasable)));
-            DiagnosisLp.ElasticResult elastic = DiagnosisLp.minimalRelaxation(part, engine, deadline);
-            if (elastic != null) relaxations.addAll(relaxations(part, elastic));
-        }
-        return new Diagnosis(materials, overallCap, relaxations);
+  private static String reason(MaterialPart part, double maxPurchasable) {
+    String m = part.material;
+    if (part.n == 0) return "no offer of " + m + " is available";
+    if (part.availableCount == 0)
+      return "every available offer of " + m + " has an excluded country at some stage";
+    double capacity = part.availableCapacity();
+    if (capacity < part.demand - part.tolerance()) {
+      return "available capacity "
+          + Explanations.quantity(capacity)
+          + " is below demand "
+          + Explanations.quantity(part.demand);
     }
+    if (!Double.isNaN(maxPurchasable) && maxPurchasable < part.demand - part.tolerance()) {
+      return "the limits allow buying at most "
+          + Explanations.quantity(maxPurchasable)
+          + " of "
+          + Explanations.quantity(part.demand);
+    }
+    return "the minimum shares cannot be met together with the caps";
+  }
 
-    private static String reason(MaterialPart part, double maxPurchasable) {
-        String m = part.material;
-        if (part.n == 0) return "no offer of " + m + " is available";
-        if (part.availableCount == 0) return "every available offer of " + m + " has an excluded country at some stage";
-        double capacity = part.availableCapacity();
-        if (capacity < part.demand - part.tolerance()) {
-            return "available capacity " + Explanations.quantity(capacity) + " is below demand "
-                    + Explanations.quantity(part.demand);
-        }
-        if (!Double.isNaN(maxPurchasable) && maxPurchasable < part.demand - part.tolerance()) {
-            return "the limits allow buying at most " + Explanations.quantity(maxPurchasable) + " of "
-                    + Explanations.quantity(part.demand);
-        }
-        return "the minimum shares cannot be met together with the caps";
+  private static List<Relaxation> relaxations(
+      MaterialPart part, DiagnosisLp.ElasticResult elastic) {
+    List<Relaxation> result = new ArrayList<>();
+    double demand = part.demand;
+    double tol = part.tolerance();
+    for (int r = 0; r < part.rows.size(); r++) {
+      double slack = elastic.rowSlack()[r];
+      if (slack <= tol) continue;
+      PolicyRow row = part.rows.get(r);
+      double to =
+          row.isLowerBound()
+              ? Math.max(0.0, row.share - slack / demand)
+              : row.share + slack / demand;
+      result.add(
+          new Relaxation(
+              row.kind,
+              part.material,
+              row.stage,
+              row.country,
+              row.group,
+              row.supplier,
+              row.share,
+              to,
+              Explanations.relaxation(
+                  row.kind,
+                  part.material,
+                  row.stage,
+                  row.country,
+                  row.group,
+                  row.supplier,
+                  row.share,
+                  to)));
     }
-
-    private static List<Relaxation> relaxations(MaterialPart part, DiagnosisLp.ElasticResult elastic) {
-        List<Relaxation> result = new ArrayList<>();
-        double demand = part.demand;
-        double tol = part.tolerance();
-        for (int r = 0; r < part.rows.size(); r++) {
-            double slack = elastic.rowSlack()[r];
-            if (slack <= tol) continue;
-            PolicyRow row = part.rows.get(r);
-            double to = row.isLowerBound() ? Math.max(0.0, row.share - slack / demand) : row.share + slack / demand;
-            result.add(new Relaxation(row.kind, part.material, row.stage, row.country, row.group, row.supplier,
-                    row.share, to, Explanations.relaxation(row.kind, part.material, row.stage, row.country,
-                    row.group, row.supplier, row.share, to)));
-        }
-        for (int k = 0; k < elastic.excludedCountries().size(); k++) {
-            double slack = elastic.exclusionSlack()[k];
-            if (slack <= tol) continue;
-            String country = elastic.excludedCountries().get(k);
-            double to = slack / demand;
-            result.add(new Relaxation(ConstraintKind.EXCLUSION, part.material, null, country, null, null, 0.0, to,
-                    Explanations.relaxation(ConstraintKind.EXCLUSION, part.material, null, country, null, null, 0.0, to)));
-        }
-        if (elastic.demandSlack() > tol) {
-            double to = demand - elastic.demandSlack();
-            result.add(new Relaxation(ConstraintKind.CAPACITY, part.material, null, null, null, null, demand, to,
-                    Explanations.relaxation(ConstraintKind.CAPACITY, part.material, null, null, null, null, demand, to)));
-        }
-        return result;
+    for (int k = 0; k < elastic.excludedCountries().size(); k++) {
+      double slack = elastic.exclusionSlack()[k];
+      if (slack <= tol) continue;
+      String country = elastic.excludedCountries().get(k);
+      double to = slack / demand;
+      result.add(
+          new Relaxation(
+              ConstraintKind.EXCLUSION,
+              part.material,
+              null,
+              country,
+              null,
+              null,
+              0.0,
+              to,
+              Explanations.relaxation(
+                  ConstraintKind.EXCLUSION, part.material, null, country, null, null, 0.0, to)));
     }
+    if (elastic.demandSlack() > tol) {
+      double to = demand - elastic.demandSlack();
+      result.add(
+          new Relaxation(
+              ConstraintKind.CAPACITY,
+              part.material,
+              null,
+              null,
+              null,
+              null,
+              demand,
+              to,
+              Explanations.relaxation(
+                  ConstraintKind.CAPACITY, part.material, null, null, null, null, demand, to)));
+    }
+    return result;
+  }
 }

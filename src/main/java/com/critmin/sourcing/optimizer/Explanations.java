@@ -7,141 +7,252 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Business wording of binding limits and relaxations; numbers in Locale.US with thousands separators. */
+/**
+ * Business wording of binding limits and relaxations; numbers in Locale.US with thousands
+ * separators.
+ */
 final class Explanations {
-    private Explanations() {}
+  private Explanations() {}
 
-    static String money(double amount) {
-        return String.format(Locale.US, "%,.2f", amount);
-    }
+  static String money(double amount) {
+    return String.format(Locale.US, "%,.2f", amount);
+  }
 
-    static String quantity(double amount) {
-        BigDecimal value = BigDecimal.valueOf(amount).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
-        return String.format(Locale.US, "%,." + Math.max(0, value.scale()) + "f", value);
-    }
+  static String quantity(double amount) {
+    BigDecimal value =
+        BigDecimal.valueOf(amount).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+    return String.format(Locale.US, "%,." + Math.max(0, value.scale()) + "f", value);
+  }
 
-    /** A share as a percentage with up to two decimals, rounded in the given direction. */
-    static String percent(double share, RoundingMode mode) {
-        BigDecimal value = BigDecimal.valueOf(share * 100).setScale(6, RoundingMode.HALF_UP)
-                .setScale(2, mode).stripTrailingZeros();
-        return value.toPlainString() + " %";
-    }
+  /** A share as a percentage with up to two decimals, rounded in the given direction. */
+  static String percent(double share, RoundingMode mode) {
+    BigDecimal value =
+        BigDecimal.valueOf(share * 100)
+            .setScale(6, RoundingMode.HALF_UP)
+            .setScale(2, mode)
+            .stripTrailingZeros();
+    return value.toPlainString() + " %";
+  }
 
-    static String subject(ConstraintKind kind, String material, String stage, String country, String group,
-                          String supplier) {
-        return switch (kind) {
-            case COUNTRY_CAP -> "the " + country + " cap for " + material + " at " + stage;
-            case GROUP_CAP -> "the " + group + " group cap for " + material + " at " + stage;
-            case GROUP_MIN -> "the " + group + " minimum share for " + material + " at " + stage;
-            case SUPPLIER_CAP -> "the supplier cap for " + supplier + " on " + material;
-            default -> kind + " for " + material;
-        };
-    }
+  static String subject(
+      ConstraintKind kind,
+      String material,
+      String stage,
+      String country,
+      String group,
+      String supplier) {
+    return switch (kind) {
+      case COUNTRY_CAP -> "the " + country + " cap for " + material + " at " + stage;
+      case GROUP_CAP -> "the " + group + " group cap for " + material + " at " + stage;
+      case GROUP_MIN -> "the " + group + " minimum share for " + material + " at " + stage;
+      case SUPPLIER_CAP -> "the supplier cap for " + supplier + " on " + material;
+      default -> kind + " for " + material;
+    };
+  }
 
-    static String binding(ConstraintKind kind, String material, String stage, String country, String group,
-                          String supplier, double shadowPrice, double demand, String currency) {
-        boolean minimum = kind == ConstraintKind.GROUP_MIN;
-        double savings = (minimum ? shadowPrice : -shadowPrice) * demand * 0.01;
-        return (minimum ? "lowering " : "raising ") + subject(kind, material, stage, country, group, supplier)
-                + " by 1 percentage point saves " + money(savings) + " " + currency;
-    }
+  static String binding(
+      ConstraintKind kind,
+      String material,
+      String stage,
+      String country,
+      String group,
+      String supplier,
+      double shadowPrice,
+      double demand,
+      String currency) {
+    boolean minimum = kind == ConstraintKind.GROUP_MIN;
+    double savings = (minimum ? shadowPrice : -shadowPrice) * demand * 0.01;
+    return (minimum ? "lowering " : "raising ")
+        + subject(kind, material, stage, country, group, supplier)
+        + " by 1 percentage point saves "
+        + money(savings)
+        + " "
+        + currency;
+  }
 
-    /** The subject without the material, for listing tied limits: "the CN cap at SUPPLY". */
-    static String shortSubject(PolicyRow row) {
-        return switch (row.kind) {
-            case COUNTRY_CAP -> "the " + row.country + " cap at " + row.stage;
-            case GROUP_CAP -> "the " + row.group + " group cap at " + row.stage;
-            case GROUP_MIN -> "the " + row.group + " minimum share at " + row.stage;
-            case SUPPLIER_CAP -> "the supplier cap for " + row.supplier;
-            default -> row.kind.toString();
-        };
-    }
+  /** The subject without the material, for listing tied limits: "the CN cap at SUPPLY". */
+  static String shortSubject(PolicyRow row) {
+    return switch (row.kind) {
+      case COUNTRY_CAP -> "the " + row.country + " cap at " + row.stage;
+      case GROUP_CAP -> "the " + row.group + " group cap at " + row.stage;
+      case GROUP_MIN -> "the " + row.group + " minimum share at " + row.stage;
+      case SUPPLIER_CAP -> "the supplier cap for " + row.supplier;
+      default -> row.kind.toString();
+    };
+  }
 
-    private static String verb(PolicyRow row) {
-        return row.isLowerBound() ? "lowering " : "raising ";
-    }
+  private static String verb(PolicyRow row) {
+    return row.isLowerBound() ? "lowering " : "raising ";
+  }
 
-    private static String saves(double amount, String currency) {
-        return amount > 0 ? "saves " + money(amount) + " " + currency : "saves nothing";
-    }
+  private static String saves(double amount, String currency) {
+    return amount > 0 ? "saves " + money(amount) + " " + currency : "saves nothing";
+  }
 
-    /**
-     * The k-th binding row of an analysis in business terms. With an exact figure: what relaxing the limit alone
-     * by one percentage point saves, and when that is nothing because other limits bind on the same offers,
-     * which ones and what relaxing them all together saves. Without one (large parts): the dual-based figure,
-     * and for a tied row without a dual of its own, the dual-based bound on relaxing the whole group (the LP
-     * value is convex in the limits, so the duals of any optimal basis bound the saving from above).
-     */
-    static String binding(MaterialPart part, BindingAnalysis analysis, int k, double[] duals, String currency) {
-        PolicyRow row = part.rows.get(analysis.rows[k]);
-        String subject = subject(row.kind, part.material, row.stage, row.country, row.group, row.supplier);
-        double alone = analysis.alone[k];
-        double dual = duals[analysis.rows[k]];
-        int[] tied = analysis.tiedWith(k);
-        if (Double.isNaN(alone)) {
-            double dualNoise = 1e-9 * Math.max(1.0, part.maxPrice);
-            if (tied.length == 0 || Math.abs(dual) > dualNoise) {
-                return binding(row.kind, part.material, row.stage, row.country, row.group, row.supplier, dual,
-                        part.demand, currency);
-            }
-            if (!analysis.basisDuals) return subject + " binds together with " + list(part, tied);
-            double bound = (row.isLowerBound() ? dual : -dual) * part.demand * 0.01;
-            for (int r : tied) {
-                PolicyRow other = part.rows.get(r);
-                bound += (other.isLowerBound() ? duals[r] : -duals[r]) * part.demand * 0.01;
-            }
-            return subject + " binds together with " + list(part, tied) + "; " + together(part, row, tied)
-                    + " by 1 percentage point saves at most " + money(bound) + " " + currency;
-        }
-        if (alone > 0 || tied.length == 0) {
-            return verb(row) + subject + " by 1 percentage point " + saves(alone, currency);
-        }
-        String text = verb(row) + subject + " alone saves nothing: it binds together with " + list(part, tied);
-        double joint = analysis.joint[analysis.group[k]];
-        if (Double.isNaN(joint)) return text;
-        return text + "; " + together(part, row, tied) + " by 1 percentage point " + saves(joint, currency);
+  /**
+   * The k-th binding row of an analysis in business terms. With an exact figure: what relaxing the
+   * limit alone by one percentage point saves, and when that is nothing because other limits bind
+   * on the same offers, which ones and what relaxing them all together saves. Without one (large
+   * parts): the dual-based figure, and for a tied row without a dual of its own, the dual-based
+   * bound on relaxing the whole group (the LP value is convex in the limits, so the duals of any
+   * optimal basis bound the saving from above).
+   */
+  static String binding(
+      MaterialPart part, BindingAnalysis analysis, int k, double[] duals, String currency) {
+    PolicyRow row = part.rows.get(analysis.rows[k]);
+    String subject =
+        subject(row.kind, part.material, row.stage, row.country, row.group, row.supplier);
+    double alone = analysis.alone[k];
+    double dual = duals[analysis.rows[k]];
+    int[] tied = analysis.tiedWith(k);
+    if (Double.isNaN(alone)) {
+      double dualNoise = 1e-9 * Math.max(1.0, part.maxPrice);
+      if (tied.length == 0 || Math.abs(dual) > dualNoise) {
+        return binding(
+            row.kind,
+            part.material,
+            row.stage,
+            row.country,
+            row.group,
+            row.supplier,
+            dual,
+            part.demand,
+            currency);
+      }
+      if (!analysis.basisDuals) return subject + " binds together with " + list(part, tied);
+      double bound = (row.isLowerBound() ? dual : -dual) * part.demand * 0.01;
+      for (int r : tied) {
+        PolicyRow other = part.rows.get(r);
+        bound += (other.isLowerBound() ? duals[r] : -duals[r]) * part.demand * 0.01;
+      }
+      return subject
+          + " binds together with "
+          + list(part, tied)
+          + "; "
+          + together(part, row, tied)
+          + " by 1 percentage point saves at most "
+          + money(bound)
+          + " "
+          + currency;
     }
+    if (alone > 0 || tied.length == 0) {
+      return verb(row) + subject + " by 1 percentage point " + saves(alone, currency);
+    }
+    String text =
+        verb(row) + subject + " alone saves nothing: it binds together with " + list(part, tied);
+    double joint = analysis.joint[analysis.group[k]];
+    if (Double.isNaN(joint)) return text;
+    return text
+        + "; "
+        + together(part, row, tied)
+        + " by 1 percentage point "
+        + saves(joint, currency);
+  }
 
-    private static String list(MaterialPart part, int[] rows) {
-        StringBuilder text = new StringBuilder();
-        for (int j = 0; j < rows.length; j++) {
-            if (j > 0) text.append(j == rows.length - 1 ? " and " : ", ");
-            text.append(shortSubject(part.rows.get(rows[j])));
-        }
-        return text.toString();
+  private static String list(MaterialPart part, int[] rows) {
+    StringBuilder text = new StringBuilder();
+    for (int j = 0; j < rows.length; j++) {
+      if (j > 0) text.append(j == rows.length - 1 ? " and " : ", ");
+      text.append(shortSubject(part.rows.get(rows[j])));
     }
+    return text.toString();
+  }
 
-    /** "raising all three", "lowering both", "relaxing all four" (caps raised and minima lowered). */
-    private static String together(MaterialPart part, PolicyRow row, int[] tied) {
-        boolean caps = !row.isLowerBound();
-        boolean minima = row.isLowerBound();
-        for (int r : tied) {
-            boolean lower = part.rows.get(r).isLowerBound();
-            caps |= !lower;
-            minima |= lower;
-        }
-        String verb = caps && minima ? "relaxing " : minima ? "lowering " : "raising ";
-        int size = tied.length + 1;
-        String[] words = {"", "", "both", "all three", "all four", "all five", "all six", "all seven", "all eight",
-                "all nine", "all ten"};
-        return verb + (size < words.length ? words[size] : "all " + size);
+  /** "raising all three", "lowering both", "relaxing all four" (caps raised and minima lowered). */
+  private static String together(MaterialPart part, PolicyRow row, int[] tied) {
+    boolean caps = !row.isLowerBound();
+    boolean minima = row.isLowerBound();
+    for (int r : tied) {
+      boolean lower = part.rows.get(r).isLowerBound();
+      caps |= !lower;
+      minima |= lower;
     }
+    String verb = caps && minima ? "relaxing " : minima ? "lowering " : "raising ";
+    int size = tied.length + 1;
+    String[] words = {
+      "",
+      "",
+      "both",
+      "all three",
+      "all four",
+      "all five",
+      "all six",
+      "all seven",
+      "all eight",
+      "all nine",
+      "all ten"
+    };
+    return verb + (size < words.length ? words[size] : "all " + size);
+  }
 
-    static String relaxation(ConstraintKind kind, String material, String stage, String country, String group,
-                             String supplier, double from, double to) {
-        return switch (kind) {
-            case COUNTRY_CAP -> "raise " + country + " at " + stage + " for " + material + " from "
-                    + percent(from, RoundingMode.HALF_UP) + " to " + percent(to, RoundingMode.CEILING);
-            case GROUP_CAP -> "raise the " + group + " group cap at " + stage + " for " + material + " from "
-                    + percent(from, RoundingMode.HALF_UP) + " to " + percent(to, RoundingMode.CEILING);
-            case GROUP_MIN -> "lower the " + group + " minimum share at " + stage + " for " + material + " from "
-                    + percent(from, RoundingMode.HALF_UP) + " to " + percent(to, RoundingMode.FLOOR);
-            case SUPPLIER_CAP -> "raise the supplier cap for " + supplier + " on " + material + " from "
-                    + percent(from, RoundingMode.HALF_UP) + " to " + percent(to, RoundingMode.CEILING);
-            case EXCLUSION -> "lift the exclusion of " + country + " for " + material + " for up to "
-                    + percent(to, RoundingMode.CEILING) + " of demand";
-            case CAPACITY -> "capacity is short: reduce demand for " + material + " from " + quantity(from)
-                    + " to " + quantity(to) + " or add capacity";
-        };
-    }
+  static String relaxation(
+      ConstraintKind kind,
+      String material,
+      String stage,
+      String country,
+      String group,
+      String supplier,
+      double from,
+      double to) {
+    return switch (kind) {
+      case COUNTRY_CAP ->
+          "raise "
+              + country
+              + " at "
+              + stage
+              + " for "
+              + material
+              + " from "
+              + percent(from, RoundingMode.HALF_UP)
+              + " to "
+              + percent(to, RoundingMode.CEILING);
+      case GROUP_CAP ->
+          "raise the "
+              + group
+              + " group cap at "
+              + stage
+              + " for "
+              + material
+              + " from "
+              + percent(from, RoundingMode.HALF_UP)
+              + " to "
+              + percent(to, RoundingMode.CEILING);
+      case GROUP_MIN ->
+          "lower the "
+              + group
+              + " minimum share at "
+              + stage
+              + " for "
+              + material
+              + " from "
+              + percent(from, RoundingMode.HALF_UP)
+              + " to "
+              + percent(to, RoundingMode.FLOOR);
+      case SUPPLIER_CAP ->
+          "raise the supplier cap for "
+              + supplier
+              + " on "
+              + material
+              + " from "
+              + percent(from, RoundingMode.HALF_UP)
+              + " to "
+              + percent(to, RoundingMode.CEILING);
+      case EXCLUSION ->
+          "lift the exclusion of "
+              + country
+              + " for "
+              + material
+              + " for up to "
+              + percent(to, RoundingMode.CEILING)
+              + " of demand";
+      case CAPACITY ->
+          "capacity is short: reduce demand for "
+              + material
+              + " from "
+              + quantity(from)
+              + " to "
+              + quantity(to)
+              + " or add capacity";
+    };
+  }
 }

@@ -16,137 +16,151 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Cross-field rules of the optimizer's input (the REST layer turns violations into 422). The solver assumes
- * a problem without violations.
+ * Cross-field rules of the optimizer's input (the REST layer turns violations into 422). The solver
+ * assumes a problem without violations.
  */
 public final class ProblemValidator {
-    private final List<Violation> violations = new ArrayList<>();
+  private final List<Violation> violations = new ArrayList<>();
 
-    private ProblemValidator() {}
+  private ProblemValidator() {}
 
-    public static List<Violation> validate(SourcingProblem problem) {
-        ProblemValidator v = new ProblemValidator();
-        v.check(problem);
-        return List.copyOf(v.violations);
+  public static List<Violation> validate(SourcingProblem problem) {
+    ProblemValidator v = new ProblemValidator();
+    v.check(problem);
+    return List.copyOf(v.violations);
+  }
+
+  private void add(String field, String message) {
+    violations.add(new Violation(field, message));
+  }
+
+  private void text(String field, String value) {
+    if (value == null || value.isBlank()) add(field, "must not be blank");
+  }
+
+  private void nonNegative(String field, double value) {
+    if (!Double.isFinite(value) || value < 0) add(field, "must be a finite number >= 0");
+  }
+
+  private void positive(String field, Double value) {
+    if (value != null && (!Double.isFinite(value) || value <= 0))
+      add(field, "must be a finite number > 0");
+  }
+
+  private void share(String field, Double value) {
+    if (value != null && (!Double.isFinite(value) || value < 0 || value > 1))
+      add(field, "must be a share in [0, 1]");
+  }
+
+  private static boolean isValid(OfferInput o) {
+    if (isBlank(o.id()) || isBlank(o.supplierId()) || isBlank(o.material()) || isBlank(o.country()))
+      return false;
+    if (!(Double.isFinite(o.capacity())
+        && o.capacity() >= 0
+        && Double.isFinite(o.unitPrice())
+        && o.unitPrice() >= 0)) {
+      return false;
     }
-
-    private void add(String field, String message) {
-        violations.add(new Violation(field, message));
+    for (Map.Entry<String, String> e : o.origins().entrySet()) {
+      if (e.getKey().isBlank() || "SUPPLY".equals(e.getKey()) || e.getValue().isBlank())
+        return false;
     }
+    return true;
+  }
 
-    private void text(String field, String value) {
-        if (value == null || value.isBlank()) add(field, "must not be blank");
-    }
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
 
-    private void nonNegative(String field, double value) {
-        if (!Double.isFinite(value) || value < 0) add(field, "must be a finite number >= 0");
-    }
-
-    private void positive(String field, Double value) {
-        if (value != null && (!Double.isFinite(value) || value <= 0)) add(field, "must be a finite number > 0");
-    }
-
-    private void share(String field, Double value) {
-        if (value != null && (!Double.isFinite(value) || value < 0 || value > 1)) add(field, "must be a share in [0, 1]");
-    }
-
-    private static boolean isValid(OfferInput o) {
-        if (isBlank(o.id()) || isBlank(o.supplierId()) || isBlank(o.material()) || isBlank(o.country())) return false;
-        if (!(Double.isFinite(o.capacity()) && o.capacity() >= 0 && Double.isFinite(o.unitPrice()) && o.unitPrice() >= 0)) {
-            return false;
+  private void check(SourcingProblem problem) {
+    Set<String> ids = new HashSet<>();
+    List<OfferInput> offers = problem.offers();
+    for (int i = 0; i < offers.size(); i++) {
+      OfferInput o = offers.get(i);
+      boolean duplicate = o.id() != null && !ids.add(o.id());
+      // Field names are built only for an offer that fails: requests carry up to 200,000 offers.
+      if (!duplicate && isValid(o)) continue;
+      String f = "offers[" + i + "]";
+      text(f + ".id", o.id());
+      if (duplicate) add(f + ".id", "duplicate offer id " + o.id());
+      text(f + ".supplierId", o.supplierId());
+      text(f + ".material", o.material());
+      text(f + ".country", o.country());
+      nonNegative(f + ".capacity", o.capacity());
+      nonNegative(f + ".unitPrice", o.unitPrice());
+      for (Map.Entry<String, String> e : o.origins().entrySet()) {
+        if (e.getKey().isBlank() || "SUPPLY".equals(e.getKey())) {
+          add(
+              f + ".origins",
+              "stage must be a non-blank name other than SUPPLY: '" + e.getKey() + "'");
         }
-        for (Map.Entry<String, String> e : o.origins().entrySet()) {
-            if (e.getKey().isBlank() || "SUPPLY".equals(e.getKey()) || e.getValue().isBlank()) return false;
-        }
-        return true;
+        if (e.getValue().isBlank()) add(f + ".origins." + e.getKey(), "must not be blank");
+      }
     }
+    Set<String> materials = new HashSet<>();
+    List<Demand> demands = problem.demands();
+    if (demands.isEmpty()) add("demands", "must not be empty");
+    for (int i = 0; i < demands.size(); i++) {
+      Demand d = demands.get(i);
+      String f = "demands[" + i + "]";
+      text(f + ".material", d.material());
+      if (d.material() != null && !materials.add(d.material()))
+        add(f + ".material", "duplicate demand for " + d.material());
+      nonNegative(f + ".quantity", d.quantity());
+      positive(f + ".shortfallPenalty", d.shortfallPenalty());
+    }
+    positive("shortfallPenalty", problem.shortfallPenalty());
+    checkLimits(problem.limits());
+    checkScenario(problem.scenario());
+    if (problem.options().timeLimitMillis() < 0) add("options.timeLimitMillis", "must be >= 0");
+    if (problem.options().threads() < 0) add("options.threads", "must be >= 0");
+  }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+  private void checkLimits(Limits limits) {
+    share("limits.maxCountryShare", limits.maxCountryShare());
+    share("limits.maxSupplierShare", limits.maxSupplierShare());
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < limits.countryLimits().size(); i++) {
+      CountryLimit l = limits.countryLimits().get(i);
+      String f = "limits.countryLimits[" + i + "]";
+      text(f + ".country", l.country());
+      share(f + ".maxShare", l.maxShare());
+      String key = l.country() + "|" + l.stage() + "|" + l.material();
+      Integer previous = seen.putIfAbsent(key, i);
+      if (previous != null)
+        add(f, "same country, stage and material as countryLimits[" + previous + "]");
     }
+    for (int i = 0; i < limits.groupLimits().size(); i++) {
+      GroupLimit g = limits.groupLimits().get(i);
+      String f = "limits.groupLimits[" + i + "]";
+      text(f + ".group", g.group());
+      if (g.countries().isEmpty()) add(f + ".countries", "must not be empty");
+      share(f + ".maxShare", g.maxShare());
+      share(f + ".minShare", g.minShare());
+      if (g.maxShare() == null && g.minShare() == null) add(f, "needs maxShare or minShare");
+      if (g.maxShare() != null && g.minShare() != null && g.minShare() > g.maxShare()) {
+        add(f + ".minShare", "must not exceed maxShare");
+      }
+    }
+    for (String c : limits.excludedCountries())
+      if (c.isBlank()) add("limits.excludedCountries", "must not contain blanks");
+  }
 
-    private void check(SourcingProblem problem) {
-        Set<String> ids = new HashSet<>();
-        List<OfferInput> offers = problem.offers();
-        for (int i = 0; i < offers.size(); i++) {
-            OfferInput o = offers.get(i);
-            boolean duplicate = o.id() != null && !ids.add(o.id());
-            // Field names are built only for an offer that fails: requests carry up to 200,000 offers.
-            if (!duplicate && isValid(o)) continue;
-            String f = "offers[" + i + "]";
-            text(f + ".id", o.id());
-            if (duplicate) add(f + ".id", "duplicate offer id " + o.id());
-            text(f + ".supplierId", o.supplierId());
-            text(f + ".material", o.material());
-            text(f + ".country", o.country());
-            nonNegative(f + ".capacity", o.capacity());
-            nonNegative(f + ".unitPrice", o.unitPrice());
-            for (Map.Entry<String, String> e : o.origins().entrySet()) {
-                if (e.getKey().isBlank() || "SUPPLY".equals(e.getKey())) {
-                    add(f + ".origins", "stage must be a non-blank name other than SUPPLY: '" + e.getKey() + "'");
-                }
-                if (e.getValue().isBlank()) add(f + ".origins." + e.getKey(), "must not be blank");
-            }
-        }
-        Set<String> materials = new HashSet<>();
-        List<Demand> demands = problem.demands();
-        if (demands.isEmpty()) add("demands", "must not be empty");
-        for (int i = 0; i < demands.size(); i++) {
-            Demand d = demands.get(i);
-            String f = "demands[" + i + "]";
-            text(f + ".material", d.material());
-            if (d.material() != null && !materials.add(d.material())) add(f + ".material", "duplicate demand for " + d.material());
-            nonNegative(f + ".quantity", d.quantity());
-            positive(f + ".shortfallPenalty", d.shortfallPenalty());
-        }
-        positive("shortfallPenalty", problem.shortfallPenalty());
-        checkLimits(problem.limits());
-        checkScenario(problem.scenario());
-        if (problem.options().timeLimitMillis() < 0) add("options.timeLimitMillis", "must be >= 0");
-        if (problem.options().threads() < 0) add("options.threads", "must be >= 0");
-    }
+  private void checkScenario(Scenario scenario) {
+    checkFactors("scenario.capacityFactors", scenario.capacityFactors());
+    checkFactors("scenario.priceFactors", scenario.priceFactors());
+  }
 
-    private void checkLimits(Limits limits) {
-        share("limits.maxCountryShare", limits.maxCountryShare());
-        share("limits.maxSupplierShare", limits.maxSupplierShare());
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < limits.countryLimits().size(); i++) {
-            CountryLimit l = limits.countryLimits().get(i);
-            String f = "limits.countryLimits[" + i + "]";
-            text(f + ".country", l.country());
-            share(f + ".maxShare", l.maxShare());
-            String key = l.country() + "|" + l.stage() + "|" + l.material();
-            Integer previous = seen.putIfAbsent(key, i);
-            if (previous != null) add(f, "same country, stage and material as countryLimits[" + previous + "]");
-        }
-        for (int i = 0; i < limits.groupLimits().size(); i++) {
-            GroupLimit g = limits.groupLimits().get(i);
-            String f = "limits.groupLimits[" + i + "]";
-            text(f + ".group", g.group());
-            if (g.countries().isEmpty()) add(f + ".countries", "must not be empty");
-            share(f + ".maxShare", g.maxShare());
-            share(f + ".minShare", g.minShare());
-            if (g.maxShare() == null && g.minShare() == null) add(f, "needs maxShare or minShare");
-            if (g.maxShare() != null && g.minShare() != null && g.minShare() > g.maxShare()) {
-                add(f + ".minShare", "must not exceed maxShare");
-            }
-        }
-        for (String c : limits.excludedCountries()) if (c.isBlank()) add("limits.excludedCountries", "must not contain blanks");
+  private void checkFactors(String field, List<Factor> factors) {
+    for (int i = 0; i < factors.size(); i++) {
+      Factor factor = factors.get(i);
+      String f = field + "[" + i + "]";
+      int named =
+          (factor.offer() != null ? 1 : 0)
+              + (factor.supplier() != null ? 1 : 0)
+              + (factor.country() != null ? 1 : 0);
+      if (named != 1) add(f, "must name exactly one of offer, supplier or country");
+      nonNegative(f + ".factor", factor.factor());
     }
-
-    private void checkScenario(Scenario scenario) {
-        checkFactors("scenario.capacityFactors", scenario.capacityFactors());
-        checkFactors("scenario.priceFactors", scenario.priceFactors());
-    }
-
-    private void checkFactors(String field, List<Factor> factors) {
-        for (int i = 0; i < factors.size(); i++) {
-            Factor factor = factors.get(i);
-            String f = field + "[" + i + "]";
-            int named = (factor.offer() != null ? 1 : 0) + (factor.supplier() != null ? 1 : 0)
-                    + (factor.country() != null ? 1 : 0);
-            if (named != 1) add(f, "must name exactly one of offer, supplier or country");
-            nonNegative(f + ".factor", factor.factor());
-        }
-    }
+  }
 }

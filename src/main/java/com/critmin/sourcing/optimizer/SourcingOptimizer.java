@@ -27,201 +27,269 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Finds the cheapest allocation of demand over offers under the policy's limits (SPEC section 3). The LP
- * splits into one independent part per material; parts run in parallel on {@code options.threads} threads
- * (the caller's included), laminar parts by an exact greedy, the rest by GLOP or CLP. Thread-safe and
- * stateless: one instance can serve every request.
+ * Finds the cheapest allocation of demand over offers under the policy's limits (SPEC section 3).
+ * The LP splits into one independent part per material; parts run in parallel on {@code
+ * options.threads} threads (the caller's included), laminar parts by an exact greedy, the rest by
+ * GLOP or CLP. Thread-safe and stateless: one instance can serve every request.
  */
 public final class SourcingOptimizer {
 
-    public SourcingOptimizer() {
-        OrTools.ensureLoaded();
-    }
+  public SourcingOptimizer() {
+    OrTools.ensureLoaded();
+  }
 
-    public Solution solve(SourcingProblem problem) {
-        long start = System.nanoTime();
-        SolveOptions options = problem.options();
-        long deadline = start + options.effectiveTimeLimitMillis() * 1_000_000L;
-        ProblemCompiler compiler = new ProblemCompiler(problem);
-        List<Demand> demands = problem.demands();
-        int count = demands.size();
-        MaterialPart[] parts = new MaterialPart[count];
-        PartResult[] results = new PartResult[count];
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> compiler.offerCount(demands.get(i).material())).reversed());
+  public Solution solve(SourcingProblem problem) {
+    long start = System.nanoTime();
+    SolveOptions options = problem.options();
+    long deadline = start + options.effectiveTimeLimitMillis() * 1_000_000L;
+    ProblemCompiler compiler = new ProblemCompiler(problem);
+    List<Demand> demands = problem.demands();
+    int count = demands.size();
+    MaterialPart[] parts = new MaterialPart[count];
+    PartResult[] results = new PartResult[count];
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) order[i] = i;
+    Arrays.sort(
+        order,
+        Comparator.comparingInt((Integer i) -> compiler.offerCount(demands.get(i).material()))
+            .reversed());
 
-        runParallel(count, options.effectiveThreads(), k -> {
-            int i = order[k];
-            long t0 = System.nanoTime();
-            MaterialPart part = compiler.compile(demands.get(i));
-            long compiled = System.nanoTime() - t0;
-            parts[i] = part;
-            results[i] = solvePart(part, options, deadline).withBuildNanos(compiled);
+    runParallel(
+        count,
+        options.effectiveThreads(),
+        k -> {
+          int i = order[k];
+          long t0 = System.nanoTime();
+          MaterialPart part = compiler.compile(demands.get(i));
+          long compiled = System.nanoTime() - t0;
+          parts[i] = part;
+          results[i] = solvePart(part, options, deadline).withBuildNanos(compiled);
         });
 
-        boolean infeasible = false;
-        boolean timedOut = false;
-        for (PartResult r : results) {
-            infeasible |= r.status == Status.INFEASIBLE;
-            timedOut |= r.status == Status.TIME_LIMIT;
-        }
-        SolverStats stats = stats(results, options, start);
-        if (infeasible) {
-            List<MaterialPart> infeasibleParts = new ArrayList<>();
-            for (int i = 0; i < count; i++) if (results[i].status == Status.INFEASIBLE) infeasibleParts.add(parts[i]);
-            Diagnosis diagnosis = new Diagnoser(options.engine(), deadline).diagnose(infeasibleParts);
-            return new Solution(Status.INFEASIBLE, 0.0, List.of(), List.of(), List.of(), diagnosis,
-                    stats(results, options, start));
-        }
-        List<Allocation> allocations = new ArrayList<>();
-        List<MaterialResult> materials = new ArrayList<>(count);
-        // Binding limits and their exact savings (re-solves of small parts), in parallel like the solves.
-        BindingAnalysis[] analyses = new BindingAnalysis[count];
-        boolean exactAllowed = problem.offers().size() <= BindingAnalysis.EXACT_MAX_PLAN_OFFERS;
-        runParallel(count, options.effectiveThreads(), k -> {
-            int i = order[k];
-            analyses[i] = results[i].status == Status.OPTIMAL
-                    ? BindingAnalysis.of(parts[i], results[i], options.engine(), deadline, exactAllowed)
-                    : BindingAnalysis.NONE;
+    boolean infeasible = false;
+    boolean timedOut = false;
+    for (PartResult r : results) {
+      infeasible |= r.status == Status.INFEASIBLE;
+      timedOut |= r.status == Status.TIME_LIMIT;
+    }
+    SolverStats stats = stats(results, options, start);
+    if (infeasible) {
+      List<MaterialPart> infeasibleParts = new ArrayList<>();
+      for (int i = 0; i < count; i++)
+        if (results[i].status == Status.INFEASIBLE) infeasibleParts.add(parts[i]);
+      Diagnosis diagnosis = new Diagnoser(options.engine(), deadline).diagnose(infeasibleParts);
+      return new Solution(
+          Status.INFEASIBLE,
+          0.0,
+          List.of(),
+          List.of(),
+          List.of(),
+          diagnosis,
+          stats(results, options, start));
+    }
+    List<Allocation> allocations = new ArrayList<>();
+    List<MaterialResult> materials = new ArrayList<>(count);
+    // Binding limits and their exact savings (re-solves of small parts), in parallel like the
+    // solves.
+    BindingAnalysis[] analyses = new BindingAnalysis[count];
+    boolean exactAllowed = problem.offers().size() <= BindingAnalysis.EXACT_MAX_PLAN_OFFERS;
+    runParallel(
+        count,
+        options.effectiveThreads(),
+        k -> {
+          int i = order[k];
+          analyses[i] =
+              results[i].status == Status.OPTIMAL
+                  ? BindingAnalysis.of(
+                      parts[i], results[i], options.engine(), deadline, exactAllowed)
+                  : BindingAnalysis.NONE;
         });
-        List<BindingConstraint> binding = new ArrayList<>();
-        double totalCost = 0;
-        for (int i = 0; i < count; i++) {
-            if (results[i].status != Status.OPTIMAL) continue;
-            totalCost += collect(parts[i], results[i], analyses[i], problem.currency(), allocations, materials,
-                    binding);
-        }
-        return new Solution(timedOut ? Status.TIME_LIMIT : Status.OPTIMAL, totalCost, allocations, materials,
-                binding, null, stats);
+    List<BindingConstraint> binding = new ArrayList<>();
+    double totalCost = 0;
+    for (int i = 0; i < count; i++) {
+      if (results[i].status != Status.OPTIMAL) continue;
+      totalCost +=
+          collect(
+              parts[i],
+              results[i],
+              analyses[i],
+              problem.currency(),
+              allocations,
+              materials,
+              binding);
     }
+    return new Solution(
+        timedOut ? Status.TIME_LIMIT : Status.OPTIMAL,
+        totalCost,
+        allocations,
+        materials,
+        binding,
+        null,
+        stats);
+  }
 
-    static PartResult solvePart(MaterialPart part, SolveOptions options, long deadline) {
-        boolean trivial = part.demand <= 0 || part.n == 0;
-        if ((options.fastPath() || trivial) && LaminarGreedy.applies(part)) {
-            return LaminarGreedy.solve(part);
-        }
-        return LpPartSolver.solve(part, options.engine(), deadline);
+  static PartResult solvePart(MaterialPart part, SolveOptions options, long deadline) {
+    boolean trivial = part.demand <= 0 || part.n == 0;
+    if ((options.fastPath() || trivial) && LaminarGreedy.applies(part)) {
+      return LaminarGreedy.solve(part);
     }
+    return LpPartSolver.solve(part, options.engine(), deadline);
+  }
 
-    private static SolverStats stats(PartResult[] results, SolveOptions options, long start) {
-        int variables = 0;
-        int constraints = 0;
-        int fast = 0;
-        long build = 0;
-        long solve = 0;
-        for (PartResult r : results) {
-            variables += r.variables;
-            constraints += r.constraints;
-            if (r.fastPath) fast++;
-            build += r.buildNanos;
-            solve += r.solveNanos;
-        }
-        String lp = options.engine().name();
-        String engine = fast == results.length ? "GREEDY" : fast == 0 ? lp : lp + "+GREEDY";
-        return new SolverStats(engine, (System.nanoTime() - start) / 1_000_000, variables, constraints,
-                results.length, fast, build / 1_000_000, solve / 1_000_000);
+  private static SolverStats stats(PartResult[] results, SolveOptions options, long start) {
+    int variables = 0;
+    int constraints = 0;
+    int fast = 0;
+    long build = 0;
+    long solve = 0;
+    for (PartResult r : results) {
+      variables += r.variables;
+      constraints += r.constraints;
+      if (r.fastPath) fast++;
+      build += r.buildNanos;
+      solve += r.solveNanos;
     }
+    String lp = options.engine().name();
+    String engine = fast == results.length ? "GREEDY" : fast == 0 ? lp : lp + "+GREEDY";
+    return new SolverStats(
+        engine,
+        (System.nanoTime() - start) / 1_000_000,
+        variables,
+        constraints,
+        results.length,
+        fast,
+        build / 1_000_000,
+        solve / 1_000_000);
+  }
 
-    /** Appends the part's allocations, material result and binding rows; returns its purchase cost. */
-    private static double collect(MaterialPart part, PartResult result, BindingAnalysis analysis, String currency,
-                                  List<Allocation> allocations,
-                                  List<MaterialResult> materials, List<BindingConstraint> binding) {
-        double demand = part.demand;
-        double noise = 1e-9 * Math.max(1.0, demand);
-        double[] x = new double[part.n];
-        double allocated = 0;
-        double cost = 0;
-        for (int i = 0; i < part.n; i++) {
-            double q = snap(result.x[i], noise);
-            if (q <= noise) continue;
-            x[i] = q;
-            double c = q * part.price[i];
-            allocated += q;
-            cost += c;
-            allocations.add(new Allocation(part.offerIds[i], part.supplierIds[i], part.material,
-                    part.countries[part.countryOf[0][i]], q, part.price[i], c));
-        }
-        allocated = snap(allocated, noise);
-        double shortfall = Math.max(0.0, snap(demand - allocated, noise));
-
-        List<Share> shares = new ArrayList<>();
-        double hhi = 0;
-        for (int g = 0; g < part.stages.length; g++) {
-            double[] byCountry = new double[part.countries.length];
-            for (int i = 0; i < part.n; i++) byCountry[part.countryOf[g][i]] += x[i];
-            TreeSet<Integer> present = new TreeSet<>(Comparator.comparingDouble((Integer c) -> -byCountry[c])
-                    .thenComparing(c -> part.countries[c]));
-            for (int c = 0; c < byCountry.length; c++) if (byCountry[c] > noise) present.add(c);
-            for (int c : present) {
-                double q = snap(byCountry[c], noise);
-                shares.add(new Share(part.stages[g], part.countries[c], q, demand > 0 ? q / demand : 0.0));
-                if (g == 0 && allocated > 0) hhi += (q / allocated) * (q / allocated) * 10_000;
-            }
-        }
-        materials.add(new MaterialResult(part.material, demand, allocated, shortfall, cost, hhi, shares));
-
-        for (int k = 0; k < analysis.rows.length; k++) {
-            PolicyRow row = part.rows.get(analysis.rows[k]);
-            double alone = analysis.alone[k];
-            double joint = analysis.joint[analysis.group[k]];
-            binding.add(new BindingConstraint(row.kind, part.material, row.stage, row.country, row.group, row.supplier,
-                    row.share, result.rowDual[analysis.rows[k]],
-                    Explanations.binding(part, analysis, k, result.rowDual, currency),
-                    Double.isNaN(alone) ? null : alone,
-                    Double.isNaN(joint) || analysis.groupSize(k) < 2 ? null : joint));
-        }
-        return cost;
+  /**
+   * Appends the part's allocations, material result and binding rows; returns its purchase cost.
+   */
+  private static double collect(
+      MaterialPart part,
+      PartResult result,
+      BindingAnalysis analysis,
+      String currency,
+      List<Allocation> allocations,
+      List<MaterialResult> materials,
+      List<BindingConstraint> binding) {
+    double demand = part.demand;
+    double noise = 1e-9 * Math.max(1.0, demand);
+    double[] x = new double[part.n];
+    double allocated = 0;
+    double cost = 0;
+    for (int i = 0; i < part.n; i++) {
+      double q = snap(result.x[i], noise);
+      if (q <= noise) continue;
+      x[i] = q;
+      double c = q * part.price[i];
+      allocated += q;
+      cost += c;
+      allocations.add(
+          new Allocation(
+              part.offerIds[i],
+              part.supplierIds[i],
+              part.material,
+              part.countries[part.countryOf[0][i]],
+              q,
+              part.price[i],
+              c));
     }
+    allocated = snap(allocated, noise);
+    double shortfall = Math.max(0.0, snap(demand - allocated, noise));
 
-    /** Removes solver noise: values within {@code noise} of a multiple of 1e-6 snap to it. */
-    static double snap(double value, double noise) {
-        if (Math.abs(value) <= noise) return 0.0;
-        double rounded = Math.rint(value * 1e6) / 1e6;
-        return Math.abs(value - rounded) <= Math.max(noise, 1e-12 * Math.abs(value)) ? rounded : value;
+    List<Share> shares = new ArrayList<>();
+    double hhi = 0;
+    for (int g = 0; g < part.stages.length; g++) {
+      double[] byCountry = new double[part.countries.length];
+      for (int i = 0; i < part.n; i++) byCountry[part.countryOf[g][i]] += x[i];
+      TreeSet<Integer> present =
+          new TreeSet<>(
+              Comparator.comparingDouble((Integer c) -> -byCountry[c])
+                  .thenComparing(c -> part.countries[c]));
+      for (int c = 0; c < byCountry.length; c++) if (byCountry[c] > noise) present.add(c);
+      for (int c : present) {
+        double q = snap(byCountry[c], noise);
+        shares.add(new Share(part.stages[g], part.countries[c], q, demand > 0 ? q / demand : 0.0));
+        if (g == 0 && allocated > 0) hhi += (q / allocated) * (q / allocated) * 10_000;
+      }
     }
+    materials.add(
+        new MaterialResult(part.material, demand, allocated, shortfall, cost, hhi, shares));
 
-    interface IndexTask {
-        void run(int index);
+    for (int k = 0; k < analysis.rows.length; k++) {
+      PolicyRow row = part.rows.get(analysis.rows[k]);
+      double alone = analysis.alone[k];
+      double joint = analysis.joint[analysis.group[k]];
+      binding.add(
+          new BindingConstraint(
+              row.kind,
+              part.material,
+              row.stage,
+              row.country,
+              row.group,
+              row.supplier,
+              row.share,
+              result.rowDual[analysis.rows[k]],
+              Explanations.binding(part, analysis, k, result.rowDual, currency),
+              Double.isNaN(alone) ? null : alone,
+              Double.isNaN(joint) || analysis.groupSize(k) < 2 ? null : joint));
     }
+    return cost;
+  }
 
-    /** Runs tasks 0..count-1 on up to {@code threads} threads, the caller's included; rethrows the first failure. */
-    static void runParallel(int count, int threads, IndexTask task) {
-        int workers = Math.min(threads, count);
-        if (workers <= 1) {
-            for (int i = 0; i < count; i++) task.run(i);
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable loop = () -> {
-            int i;
-            while (failure.get() == null && (i = next.getAndIncrement()) < count) {
-                try {
-                    task.run(i);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }
-        };
-        Thread[] helpers = new Thread[workers - 1];
-        for (int t = 0; t < helpers.length; t++) {
-            helpers[t] = new Thread(loop, "sourcing-optimizer-" + t);
-            helpers[t].setDaemon(true);
-            helpers[t].start();
-        }
-        loop.run();
-        for (Thread helper : helpers) {
+  /** Removes solver noise: values within {@code noise} of a multiple of 1e-6 snap to it. */
+  static double snap(double value, double noise) {
+    if (Math.abs(value) <= noise) return 0.0;
+    double rounded = Math.rint(value * 1e6) / 1e6;
+    return Math.abs(value - rounded) <= Math.max(noise, 1e-12 * Math.abs(value)) ? rounded : value;
+  }
+
+  interface IndexTask {
+    void run(int index);
+  }
+
+  /**
+   * Runs tasks 0..count-1 on up to {@code threads} threads, the caller's included; rethrows the
+   * first failure.
+   */
+  static void runParallel(int count, int threads, IndexTask task) {
+    int workers = Math.min(threads, count);
+    if (workers <= 1) {
+      for (int i = 0; i < count; i++) task.run(i);
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable loop =
+        () -> {
+          int i;
+          while (failure.get() == null && (i = next.getAndIncrement()) < count) {
             try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while solving", e);
+              task.run(i);
+            } catch (Throwable t) {
+              failure.compareAndSet(null, t);
             }
-        }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException re) throw re;
-        if (t instanceof Error err) throw err;
-        if (t != null) throw new IllegalStateException(t);
+          }
+        };
+    Thread[] helpers = new Thread[workers - 1];
+    for (int t = 0; t < helpers.length; t++) {
+      helpers[t] = new Thread(loop, "sourcing-optimizer-" + t);
+      helpers[t].setDaemon(true);
+      helpers[t].start();
     }
+    loop.run();
+    for (Thread helper : helpers) {
+      try {
+        helper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while solving", e);
+      }
+    }
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException re) throw re;
+    if (t instanceof Error err) throw err;
+    if (t != null) throw new IllegalStateException(t);
+  }
 }

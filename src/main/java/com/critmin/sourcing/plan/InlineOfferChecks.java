@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The field rules of inline offers, checked by hand: a plan request may carry 200,000 of them and Bean
- * Validation took seconds for 100,000. Same rules and messages as the annotations on {@link InlineOffer}.
+ * The field rules of inline offers, checked by hand: a plan request may carry 200,000 of them and
+ * Bean Validation took seconds for 100,000. Same rules and messages as the annotations on {@link
+ * InlineOffer}.
  */
 final class InlineOfferChecks {
   private static final String NOT_NULL = "must not be null";
   private static final String NOT_NEGATIVE = "must be greater than or equal to 0";
   private static final String NOT_FINITE = "must be a finite number";
-  private static final String COUNTRY = "must be an ISO 3166-1 alpha-2 country code such as AU or CN";
+  private static final String COUNTRY =
+      "must be an ISO 3166-1 alpha-2 country code such as AU or CN";
   private static final String CURRENCY = "must be an ISO 4217 currency code such as USD or EUR";
 
   private InlineOfferChecks() {}
@@ -58,13 +60,17 @@ final class InlineOfferChecks {
       }
       for (Map.Entry<String, String> origin : origins.entrySet()) {
         if (!isStage(origin.getKey())) {
-          errors.add(new Problem.FieldError(at + ".origins[" + origin.getKey() + "]", ResourceIds.STAGE_MESSAGE));
+          errors.add(
+              new Problem.FieldError(
+                  at + ".origins[" + origin.getKey() + "]", ResourceIds.STAGE_MESSAGE));
         }
         String country = origin.getValue();
         if (country == null) {
           errors.add(new Problem.FieldError(at + ".origins[" + origin.getKey() + "]", NOT_NULL));
         } else if (!IsoCodes.isCountry(country) && !IsoCodes.UNKNOWN_COUNTRY.equals(country)) {
-          errors.add(new Problem.FieldError(at + ".origins[" + origin.getKey() + "]", COUNTRY + " (or ZZ for unknown)"));
+          errors.add(
+              new Problem.FieldError(
+                  at + ".origins[" + origin.getKey() + "]", COUNTRY + " (or ZZ for unknown)"));
         }
       }
     }

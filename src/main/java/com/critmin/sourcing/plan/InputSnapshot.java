@@ -3,7 +3,6 @@ package com.critmin.sourcing.plan;
 import com.critmin.sourcing.optimizer.model.CountryLimit;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Factor;
-import com.critmin.sourcing.optimizer.model.GroupLimit;
 import com.critmin.sourcing.optimizer.model.Limits;
 import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Scenario;
@@ -35,8 +34,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The canonical form of a plan's input: everything the solve depended on, resolved (policy merged, groups
- * expanded, stored offers read), in a fixed order, so that equal inputs give equal SHA-256 digests.
+ * The canonical form of a plan's input: everything the solve depended on, resolved (policy merged,
+ * groups expanded, stored offers read), in a fixed order, so that equal inputs give equal SHA-256
+ * digests.
  */
 record InputSnapshot(
     String mode,
@@ -59,11 +59,21 @@ record InputSnapshot(
           .build();
 
   record CanonicalOffer(
-      String id, String supplierId, String material, String country, double capacity, double unitPrice,
+      String id,
+      String supplierId,
+      String material,
+      String country,
+      double capacity,
+      double unitPrice,
       Map<String, String> origins) {}
 
   record CanonicalGroupLimit(
-      String group, List<String> countries, Double maxShare, Double minShare, String stage, String material) {}
+      String group,
+      List<String> countries,
+      Double maxShare,
+      Double minShare,
+      String stage,
+      String material) {}
 
   record CanonicalLimits(
       Double maxCountryShare,
@@ -73,7 +83,9 @@ record InputSnapshot(
       List<String> excludedCountries) {}
 
   record CanonicalScenario(
-      List<String> unavailableCountries, List<String> unavailableSuppliers, List<Factor> capacityFactors,
+      List<String> unavailableCountries,
+      List<String> unavailableSuppliers,
+      List<Factor> capacityFactors,
       List<Factor> priceFactors) {}
 
   static InputSnapshot of(ProblemAssembler.Assembled assembled) {
@@ -92,7 +104,15 @@ record InputSnapshot(
             limits.maxCountryShare(),
             limits.countryLimits(),
             limits.groupLimits().stream()
-                .map(g -> new CanonicalGroupLimit(g.group(), sorted(g.countries()), g.maxShare(), g.minShare(), g.stage(), g.material()))
+                .map(
+                    g ->
+                        new CanonicalGroupLimit(
+                            g.group(),
+                            sorted(g.countries()),
+                            g.maxShare(),
+                            g.minShare(),
+                            g.stage(),
+                            g.material()))
                 .toList(),
             limits.maxSupplierShare(),
             sorted(limits.excludedCountries())),
@@ -103,8 +123,18 @@ record InputSnapshot(
             scenario.priceFactors()),
         problem.offers().stream()
             .sorted(Comparator.comparing(OfferInput::id))
-            .map(o -> new CanonicalOffer(o.id(), o.supplierId(), o.material(), o.country(), o.capacity(), o.unitPrice(),
-                o.origins() == null || o.origins().isEmpty() ? null : new TreeMap<>(o.origins())))
+            .map(
+                o ->
+                    new CanonicalOffer(
+                        o.id(),
+                        o.supplierId(),
+                        o.material(),
+                        o.country(),
+                        o.capacity(),
+                        o.unitPrice(),
+                        o.origins() == null || o.origins().isEmpty()
+                            ? null
+                            : new TreeMap<>(o.origins())))
             .toList());
   }
 
@@ -119,7 +149,8 @@ record InputSnapshot(
       try (OutputStream out = new DigestOutputStream(new FastGzip(compressed), sha256)) {
         JSON.writeValue(out, this);
       }
-      return new Written(compressed.toByteArray(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
+      return new Written(
+          compressed.toByteArray(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
     } catch (IOException e) {
       throw new UncheckedIOException("the input snapshot cannot be written", e);
     } catch (NoSuchAlgorithmException e) {

@@ -23,11 +23,18 @@ final class PlanMapper {
   private PlanMapper() {}
 
   static PlanResponse solved(
-      String id, Instant createdAt, Instant completedAt, String currency, String digest, Solution solution,
+      String id,
+      Instant createdAt,
+      Instant completedAt,
+      String currency,
+      String digest,
+      Solution solution,
       String solverVersion) {
-    // INFEASIBLE has no allocation; TIME_LIMIT has one only for the materials that finished in time.
-    boolean hasPoint = solution.status() == Status.OPTIMAL
-        || (solution.status() == Status.TIME_LIMIT && !solution.materials().isEmpty());
+    // INFEASIBLE has no allocation; TIME_LIMIT has one only for the materials that finished in
+    // time.
+    boolean hasPoint =
+        solution.status() == Status.OPTIMAL
+            || (solution.status() == Status.TIME_LIMIT && !solution.materials().isEmpty());
     return new PlanResponse(
         id,
         solution.status().name(),
@@ -36,16 +43,47 @@ final class PlanMapper {
         currency,
         hasPoint ? solution.totalCost() : null,
         solution.allocations().stream()
-            .map(a -> new AllocationView(a.offerId(), a.supplierId(), a.material(), a.country(), a.quantity(), a.unitPrice(), a.cost()))
+            .map(
+                a ->
+                    new AllocationView(
+                        a.offerId(),
+                        a.supplierId(),
+                        a.material(),
+                        a.country(),
+                        a.quantity(),
+                        a.unitPrice(),
+                        a.cost()))
             .toList(),
         solution.materials().stream()
-            .map(m -> new MaterialView(m.material(), m.demand(), m.allocated(), m.shortfall(), m.cost(), m.hhi(),
-                m.shares().stream().map(s -> new ShareView(s.stage(), s.country(), s.quantity(), s.share())).toList()))
+            .map(
+                m ->
+                    new MaterialView(
+                        m.material(),
+                        m.demand(),
+                        m.allocated(),
+                        m.shortfall(),
+                        m.cost(),
+                        m.hhi(),
+                        m.shares().stream()
+                            .map(
+                                s -> new ShareView(s.stage(), s.country(), s.quantity(), s.share()))
+                            .toList()))
             .toList(),
         solution.bindingConstraints().stream()
-            .map(b -> new BindingView(b.kind().name(), b.material(), b.stage(), b.country(), b.group(), b.supplier(),
-                b.limit(), b.shadowPrice(), b.explanation(), b.savingsPerPercentagePoint(),
-                b.jointSavingsPerPercentagePoint()))
+            .map(
+                b ->
+                    new BindingView(
+                        b.kind().name(),
+                        b.material(),
+                        b.stage(),
+                        b.country(),
+                        b.group(),
+                        b.supplier(),
+                        b.limit(),
+                        b.shadowPrice(),
+                        b.explanation(),
+                        b.savingsPerPercentagePoint(),
+                        b.jointSavingsPerPercentagePoint()))
             .toList(),
         diagnosis(solution.diagnosis()),
         solver(solution.solver(), solverVersion),
@@ -53,15 +91,34 @@ final class PlanMapper {
         null);
   }
 
-  static PlanResponse pending(String id, String status, Instant createdAt, String currency, String digest) {
+  static PlanResponse pending(
+      String id, String status, Instant createdAt, String currency, String digest) {
     return new PlanResponse(
-        id, status, createdAt, null, currency, null, List.of(), List.of(), List.of(), null, null, digest, null);
+        id, status, createdAt, null, currency, null, List.of(), List.of(), List.of(), null, null,
+        digest, null);
   }
 
   static PlanResponse failed(
-      String id, Instant createdAt, Instant completedAt, String currency, String digest, String failure) {
+      String id,
+      Instant createdAt,
+      Instant completedAt,
+      String currency,
+      String digest,
+      String failure) {
     return new PlanResponse(
-        id, "FAILED", createdAt, completedAt, currency, null, List.of(), List.of(), List.of(), null, null, digest, failure);
+        id,
+        "FAILED",
+        createdAt,
+        completedAt,
+        currency,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        digest,
+        failure);
   }
 
   private static DiagnosisView diagnosis(Diagnosis diagnosis) {
@@ -70,25 +127,53 @@ final class PlanMapper {
     }
     return new DiagnosisView(
         diagnosis.materials().stream()
-            .map(m -> new MaterialDiagnosisView(m.material(), m.demand(), m.maxPurchasable(), m.minFeasibleUniformCountryCap(), m.reason()))
+            .map(
+                m ->
+                    new MaterialDiagnosisView(
+                        m.material(),
+                        m.demand(),
+                        m.maxPurchasable(),
+                        m.minFeasibleUniformCountryCap(),
+                        m.reason()))
             .toList(),
         diagnosis.minFeasibleUniformCountryCap(),
         diagnosis.relaxations().stream()
-            .map(r -> new RelaxationView(r.kind().name(), r.material(), r.stage(), r.country(), r.group(), r.supplier(),
-                significant(r.from()), significant(r.to()), r.explanation()))
+            .map(
+                r ->
+                    new RelaxationView(
+                        r.kind().name(),
+                        r.material(),
+                        r.stage(),
+                        r.country(),
+                        r.group(),
+                        r.supplier(),
+                        significant(r.from()),
+                        significant(r.to()),
+                        r.explanation()))
             .toList());
   }
 
-  /** Twelve significant digits: 0.3 rather than 0.30000000000000004, without losing any real precision. */
+  /**
+   * Twelve significant digits: 0.3 rather than 0.30000000000000004, without losing any real
+   * precision.
+   */
   private static double significant(double value) {
-    return Double.isFinite(value) ? new BigDecimal(value).round(new MathContext(12)).doubleValue() : value;
+    return Double.isFinite(value)
+        ? new BigDecimal(value).round(new MathContext(12)).doubleValue()
+        : value;
   }
 
   private static SolverView solver(SolverStats stats, String version) {
     if (stats == null) {
       return null;
     }
-    return new SolverView(stats.engine(), version, stats.wallTimeMillis(), stats.variables(), stats.constraints(),
-        stats.parts(), stats.fastPathParts());
+    return new SolverView(
+        stats.engine(),
+        version,
+        stats.wallTimeMillis(),
+        stats.variables(),
+        stats.constraints(),
+        stats.parts(),
+        stats.fastPathParts());
   }
 }

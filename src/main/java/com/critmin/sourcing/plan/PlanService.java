@@ -25,13 +25,14 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Solves plan requests: assemble the problem from master data (read transaction), solve it outside any
- * transaction, store the immutable plan in a transaction of its own. Asynchronous plans are stored PENDING,
- * move to RUNNING on a bounded pool and end in their final status.
+ * Solves plan requests: assemble the problem from master data (read transaction), solve it outside
+ * any transaction, store the immutable plan in a transaction of its own. Asynchronous plans are
+ * stored PENDING, move to RUNNING on a bounded pool and end in their final status.
  */
 @ApplicationScoped
 public class PlanService {
   private static final Logger LOG = Logger.getLogger(PlanService.class);
+
   /** A RUNNING plan older than the time limit plus this was abandoned by a replica that stopped. */
   private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
@@ -60,16 +61,21 @@ public class PlanService {
     this.metrics = metrics;
     this.solverInfo = solverInfo;
     this.config = config;
-    this.asyncSolves = Executors.newFixedThreadPool(Math.max(1, config.solver().asyncWorkers()), runnable -> {
-      Thread thread = new Thread(runnable, "async-plan-solver");
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.snapshots = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "plan-input-snapshot");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.asyncSolves =
+        Executors.newFixedThreadPool(
+            Math.max(1, config.solver().asyncWorkers()),
+            runnable -> {
+              Thread thread = new Thread(runnable, "async-plan-solver");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.snapshots =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "plan-input-snapshot");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @PreDestroy
@@ -81,9 +87,14 @@ public class PlanService {
   /** A stored plan's id and its JSON, written once and answered as is. */
   public record StoredPlan(String id, String json) {}
 
-  /** What a plan was asked: its problem, its identity, and its canonical input (written while it solves). */
+  /**
+   * What a plan was asked: its problem, its identity, and its canonical input (written while it
+   * solves).
+   */
   private record Prepared(
-      ProblemAssembler.Assembled assembled, String id, Instant createdAt,
+      ProblemAssembler.Assembled assembled,
+      String id,
+      Instant createdAt,
       CompletableFuture<InputSnapshot.Written> snapshot) {
     String currency() {
       return assembled.currency();
@@ -104,9 +115,14 @@ public class PlanService {
     long solved = System.nanoTime();
     store.insert(plan);
     if (LOG.isDebugEnabled()) {
-      LOG.debugf("Plan %s %s (%d offers): assemble %d ms, solve and snapshot %d ms, store %d ms", plan.id, plan.status,
-          prepared.assembled().problem().offers().size(), (assembled - start) / 1_000_000,
-          (solved - assembled) / 1_000_000, (System.nanoTime() - solved) / 1_000_000);
+      LOG.debugf(
+          "Plan %s %s (%d offers): assemble %d ms, solve and snapshot %d ms, store %d ms",
+          plan.id,
+          plan.status,
+          prepared.assembled().problem().offers().size(),
+          (assembled - start) / 1_000_000,
+          (solved - assembled) / 1_000_000,
+          (System.nanoTime() - solved) / 1_000_000);
     }
     return new StoredPlan(plan.id, plan.resultJson);
   }
@@ -117,7 +133,10 @@ public class PlanService {
     AllocationPlan plan = entity(prepared);
     attachInput(plan, prepared);
     plan.status = "PENDING";
-    plan.resultJson = write(PlanMapper.pending(plan.id, "PENDING", plan.createdAt, plan.currency, plan.inputDigest));
+    plan.resultJson =
+        write(
+            PlanMapper.pending(
+                plan.id, "PENDING", plan.createdAt, plan.currency, plan.inputDigest));
     store.insert(plan);
     asyncSolves.submit(() -> runAsync(prepared));
     return new StoredPlan(plan.id, plan.resultJson);
@@ -126,17 +145,33 @@ public class PlanService {
   private void runAsync(Prepared prepared) {
     String digest = prepared.written().digest();
     try {
-      store.update(prepared.id(), "RUNNING",
-          write(PlanMapper.pending(prepared.id(), "RUNNING", prepared.createdAt(), prepared.currency(), digest)),
-          null, null);
+      store.update(
+          prepared.id(),
+          "RUNNING",
+          write(
+              PlanMapper.pending(
+                  prepared.id(), "RUNNING", prepared.createdAt(), prepared.currency(), digest)),
+          null,
+          null);
       AllocationPlan plan = entity(prepared);
       complete(plan, prepared);
       store.update(plan.id, plan.status, plan.resultJson, plan.totalCost, plan.engine);
     } catch (RuntimeException e) {
       LOG.errorf(e, "Asynchronous plan %s could not be completed", prepared.id());
       try {
-        store.update(prepared.id(), "FAILED", write(PlanMapper.failed(prepared.id(), prepared.createdAt(), now(),
-            prepared.currency(), digest, failureMessage(prepared.id()))), null, null);
+        store.update(
+            prepared.id(),
+            "FAILED",
+            write(
+                PlanMapper.failed(
+                    prepared.id(),
+                    prepared.createdAt(),
+                    now(),
+                    prepared.currency(),
+                    digest,
+                    failureMessage(prepared.id()))),
+            null,
+            null);
       } catch (RuntimeException again) {
         LOG.errorf(again, "Plan %s could not be marked FAILED", prepared.id());
       }
@@ -178,7 +213,9 @@ public class PlanService {
     plan.inputGzip = written.gzip();
   }
 
-  /** Solves and fills in the plan's outcome; a solver failure becomes a FAILED plan, never a 500. */
+  /**
+   * Solves and fills in the plan's outcome; a solver failure becomes a FAILED plan, never a 500.
+   */
   private void complete(AllocationPlan plan, Prepared prepared) {
     PlanResponse response;
     long started = System.nanoTime();
@@ -186,15 +223,29 @@ public class PlanService {
       Solution solution = optimizer.solve(prepared.assembled().problem());
       attachInput(plan, prepared);
       plan.engine = solution.solver() == null ? null : solution.solver().engine();
-      response = PlanMapper.solved(plan.id, plan.createdAt, now(), plan.currency, plan.inputDigest, solution,
-          solverInfo.version());
+      response =
+          PlanMapper.solved(
+              plan.id,
+              plan.createdAt,
+              now(),
+              plan.currency,
+              plan.inputDigest,
+              solution,
+              solverInfo.version());
     } catch (RuntimeException e) {
       LOG.errorf(e, "Plan %s failed in the solver", plan.id);
       attachInput(plan, prepared);
-      response = PlanMapper.failed(plan.id, plan.createdAt, now(), plan.currency, plan.inputDigest,
-          failureMessage(plan.id));
+      response =
+          PlanMapper.failed(
+              plan.id,
+              plan.createdAt,
+              now(),
+              plan.currency,
+              plan.inputDigest,
+              failureMessage(plan.id));
     }
-    record(plan.engine == null ? "NONE" : plan.engine, response.status(), System.nanoTime() - started);
+    record(
+        plan.engine == null ? "NONE" : plan.engine, response.status(), System.nanoTime() - started);
     plan.status = response.status();
     plan.completedAt = response.completedAt();
     plan.totalCost = response.totalCost();
@@ -205,8 +256,15 @@ public class PlanService {
     boolean unfinished = "PENDING".equals(plan.status) || "RUNNING".equals(plan.status);
     Instant deadline = plan.createdAt.plus(config.solver().timeLimit()).plus(ABANDONED_AFTER);
     if (unfinished && Instant.now().isAfter(deadline)) {
-      plan.resultJson = write(PlanMapper.failed(plan.id, plan.createdAt, null, plan.currency, plan.inputDigest,
-          "The replica solving this plan stopped before it finished; submit it again"));
+      plan.resultJson =
+          write(
+              PlanMapper.failed(
+                  plan.id,
+                  plan.createdAt,
+                  null,
+                  plan.currency,
+                  plan.inputDigest,
+                  "The replica solving this plan stopped before it finished; submit it again"));
     }
     return plan;
   }

@@ -44,9 +44,12 @@ public class PlanStore {
     return plans.findByIdOptional(id);
   }
 
-  /** Newest first (plan ids sort by creation time), optionally filtered by status and creation time. */
+  /**
+   * Newest first (plan ids sort by creation time), optionally filtered by status and creation time.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<PlanSummary> list(String cursor, int limit, String status, Instant createdFrom, Instant createdTo) {
+  public Page<PlanSummary> list(
+      String cursor, int limit, String status, Instant createdFrom, Instant createdTo) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
     String scope = "Allocation plans|" + status + "|" + createdFrom + "|" + createdTo;
@@ -70,6 +73,16 @@ public class PlanStore {
     query.append(" order by id desc");
     List<AllocationPlan> rows = plans.find(query.toString(), parameters).range(0, limit).list();
     return Cursors.page(scope, rows, limit, p -> p.id)
-        .map(p -> new PlanSummary(p.id, p.status, p.createdAt, p.completedAt, p.currency, p.totalCost, p.engine, p.inputDigest));
+        .map(
+            p ->
+                new PlanSummary(
+                    p.id,
+                    p.status,
+                    p.createdAt,
+                    p.completedAt,
+                    p.currency,
+                    p.totalCost,
+                    p.engine,
+                    p.inputDigest));
   }
 }

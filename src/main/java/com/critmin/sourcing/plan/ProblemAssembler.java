@@ -41,8 +41,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Turns a plan request into the optimizer's problem: resolves the policy and its groups, gathers the offers
- * (inline or stored and valid on asOf), maps the scenario, and rejects with 422 what names something missing.
+ * Turns a plan request into the optimizer's problem: resolves the policy and its groups, gathers
+ * the offers (inline or stored and valid on asOf), maps the scenario, and rejects with 422 what
+ * names something missing.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -70,7 +71,11 @@ public class ProblemAssembler {
 
   /** The resolved problem, with what the plan records about how it was asked. */
   public record Assembled(
-      SourcingProblem problem, String currency, String policyId, LocalDate asOf, boolean statelessMode) {}
+      SourcingProblem problem,
+      String currency,
+      String policyId,
+      LocalDate asOf,
+      boolean statelessMode) {}
 
   public Assembled assemble(PlanRequest request) {
     List<Problem.FieldError> errors = new ArrayList<>();
@@ -125,8 +130,10 @@ public class ProblemAssembler {
     for (int i = 0; i < lines.size(); i++) {
       DemandLine line = lines.get(i);
       if (!seen.add(line.material())) {
-        errors.add(new Problem.FieldError("demand[" + i + "].material",
-            "material '" + line.material() + "' appears in more than one demand line"));
+        errors.add(
+            new Problem.FieldError(
+                "demand[" + i + "].material",
+                "material '" + line.material() + "' appears in more than one demand line"));
       }
       demands.add(new Demand(line.material(), line.quantity(), line.shortfallPenalty()));
     }
@@ -138,8 +145,12 @@ public class ProblemAssembler {
     if (request.policyId() != null) {
       var stored = policies.effectiveLimits(request.policyId());
       if (stored.isEmpty()) {
-        errors.add(new Problem.FieldError("policyId",
-            "no stored policy or preset '" + request.policyId() + "' (see /v1/sourcing-policies and /v1/policy-presets)"));
+        errors.add(
+            new Problem.FieldError(
+                "policyId",
+                "no stored policy or preset '"
+                    + request.policyId()
+                    + "' (see /v1/sourcing-policies and /v1/policy-presets)"));
         return base;
       }
       base = stored.get();
@@ -155,13 +166,18 @@ public class ProblemAssembler {
       return Scenario.NONE;
     }
     return new Scenario(
-        scenario.unavailableCountries() == null ? null : new HashSet<>(scenario.unavailableCountries()),
-        scenario.unavailableSuppliers() == null ? null : new HashSet<>(scenario.unavailableSuppliers()),
+        scenario.unavailableCountries() == null
+            ? null
+            : new HashSet<>(scenario.unavailableCountries()),
+        scenario.unavailableSuppliers() == null
+            ? null
+            : new HashSet<>(scenario.unavailableSuppliers()),
         factors(scenario.capacityFactors(), "scenario.capacityFactors", errors),
         factors(scenario.priceFactors(), "scenario.priceFactors", errors));
   }
 
-  private static List<Factor> factors(List<FactorRequest> requests, String field, List<Problem.FieldError> errors) {
+  private static List<Factor> factors(
+      List<FactorRequest> requests, String field, List<Problem.FieldError> errors) {
     if (requests == null) {
       return null;
     }
@@ -169,16 +185,27 @@ public class ProblemAssembler {
     Set<String> targetsSeen = new HashSet<>();
     for (int i = 0; i < requests.size(); i++) {
       FactorRequest factor = requests.get(i);
-      int targets = (factor.offer() != null ? 1 : 0) + (factor.supplier() != null ? 1 : 0) + (factor.country() != null ? 1 : 0);
+      int targets =
+          (factor.offer() != null ? 1 : 0)
+              + (factor.supplier() != null ? 1 : 0)
+              + (factor.country() != null ? 1 : 0);
       if (targets != 1) {
-        errors.add(new Problem.FieldError(field + "[" + i + "]", "name exactly one of offer, supplier or country"));
+        errors.add(
+            new Problem.FieldError(
+                field + "[" + i + "]", "name exactly one of offer, supplier or country"));
         continue;
       }
       // One factor per target and list: repeated factors would multiply, which nobody means.
-      String target = factor.offer() != null ? "offer " + factor.offer()
-          : factor.supplier() != null ? "supplier " + factor.supplier() : "country " + factor.country();
+      String target =
+          factor.offer() != null
+              ? "offer " + factor.offer()
+              : factor.supplier() != null
+                  ? "supplier " + factor.supplier()
+                  : "country " + factor.country();
       if (!targetsSeen.add(target)) {
-        errors.add(new Problem.FieldError(field + "[" + i + "]", target + " already has a factor in this list"));
+        errors.add(
+            new Problem.FieldError(
+                field + "[" + i + "]", target + " already has a factor in this list"));
         continue;
       }
       factors.add(new Factor(factor.offer(), factor.supplier(), factor.country(), factor.factor()));
@@ -187,8 +214,9 @@ public class ProblemAssembler {
   }
 
   /**
-   * Offers and suppliers that a scenario names must exist: among the inline offers in stateless mode, in master
-   * data otherwise (SPEC: an id inside a body that names something missing is a 422).
+   * Offers and suppliers that a scenario names must exist: among the inline offers in stateless
+   * mode, in master data otherwise (SPEC: an id inside a body that names something missing is a
+   * 422).
    */
   private void checkScenarioReferences(
       ScenarioRequest scenario, List<InlineOffer> inline, List<Problem.FieldError> errors) {
@@ -200,7 +228,8 @@ public class ProblemAssembler {
     if (scenario.unavailableSuppliers() != null) {
       supplierIds.addAll(scenario.unavailableSuppliers());
     }
-    for (List<FactorRequest> list : Arrays.asList(scenario.capacityFactors(), scenario.priceFactors())) {
+    for (List<FactorRequest> list :
+        Arrays.asList(scenario.capacityFactors(), scenario.priceFactors())) {
       if (list != null) {
         for (FactorRequest factor : list) {
           if (factor.supplier() != null) {
@@ -231,29 +260,52 @@ public class ProblemAssembler {
       for (int i = 0; i < scenario.unavailableSuppliers().size(); i++) {
         String id = scenario.unavailableSuppliers().get(i);
         if (!knownSuppliers.contains(id)) {
-          errors.add(new Problem.FieldError("scenario.unavailableSuppliers[" + i + "]",
-              "supplier '" + id + "' does not exist" + where));
+          errors.add(
+              new Problem.FieldError(
+                  "scenario.unavailableSuppliers[" + i + "]",
+                  "supplier '" + id + "' does not exist" + where));
         }
       }
     }
-    factorReferences(scenario.capacityFactors(), "scenario.capacityFactors", knownSuppliers, knownOffers, where, errors);
-    factorReferences(scenario.priceFactors(), "scenario.priceFactors", knownSuppliers, knownOffers, where, errors);
+    factorReferences(
+        scenario.capacityFactors(),
+        "scenario.capacityFactors",
+        knownSuppliers,
+        knownOffers,
+        where,
+        errors);
+    factorReferences(
+        scenario.priceFactors(),
+        "scenario.priceFactors",
+        knownSuppliers,
+        knownOffers,
+        where,
+        errors);
   }
 
-  private static void factorReferences(List<FactorRequest> factors, String field, Set<String> suppliers,
-      Set<String> offers, String where, List<Problem.FieldError> errors) {
+  private static void factorReferences(
+      List<FactorRequest> factors,
+      String field,
+      Set<String> suppliers,
+      Set<String> offers,
+      String where,
+      List<Problem.FieldError> errors) {
     if (factors == null) {
       return;
     }
     for (int i = 0; i < factors.size(); i++) {
       FactorRequest factor = factors.get(i);
       if (factor.supplier() != null && !suppliers.contains(factor.supplier())) {
-        errors.add(new Problem.FieldError(field + "[" + i + "].supplier",
-            "supplier '" + factor.supplier() + "' does not exist" + where));
+        errors.add(
+            new Problem.FieldError(
+                field + "[" + i + "].supplier",
+                "supplier '" + factor.supplier() + "' does not exist" + where));
       }
       if (factor.offer() != null && !offers.contains(factor.offer())) {
-        errors.add(new Problem.FieldError(field + "[" + i + "].offer",
-            "offer '" + factor.offer() + "' does not exist" + where));
+        errors.add(
+            new Problem.FieldError(
+                field + "[" + i + "].offer",
+                "offer '" + factor.offer() + "' does not exist" + where));
       }
     }
   }
@@ -263,17 +315,24 @@ public class ProblemAssembler {
       return Set.of();
     }
     return new HashSet<>(
-        materials.getEntityManager()
+        materials
+            .getEntityManager()
             .createQuery("select e.id from " + entity + " e where e.id in :ids", String.class)
             .setParameter("ids", ids)
             .getResultList());
   }
 
   private List<OfferInput> inlineOffers(
-      List<InlineOffer> inline, Set<String> demanded, String currency, LocalDate asOf, List<Problem.FieldError> errors) {
+      List<InlineOffer> inline,
+      Set<String> demanded,
+      String currency,
+      LocalDate asOf,
+      List<Problem.FieldError> errors) {
     int max = config.plans().maxOffers();
     if (inline.size() > max) {
-      errors.add(new Problem.FieldError("offers", "at most " + max + " offers per plan request, got " + inline.size()));
+      errors.add(
+          new Problem.FieldError(
+              "offers", "at most " + max + " offers per plan request, got " + inline.size()));
       return List.of();
     }
     List<OfferInput> result = new ArrayList<>(inline.size());
@@ -290,20 +349,38 @@ public class ProblemAssembler {
       if (!ids.add(offer.id())) {
         errors.add(new Problem.FieldError(at + ".id", "duplicate offer id '" + offer.id() + "'"));
       }
-      String supplierCountry = supplierCountries.putIfAbsent(offer.supplier().id(), offer.supplier().country());
+      String supplierCountry =
+          supplierCountries.putIfAbsent(offer.supplier().id(), offer.supplier().country());
       if (supplierCountry != null && !supplierCountry.equals(offer.supplier().country())) {
-        errors.add(new Problem.FieldError(at + ".supplier.country",
-            "supplier '" + offer.supplier().id() + "' is given with two countries: " + supplierCountry + " and "
-                + offer.supplier().country()));
+        errors.add(
+            new Problem.FieldError(
+                at + ".supplier.country",
+                "supplier '"
+                    + offer.supplier().id()
+                    + "' is given with two countries: "
+                    + supplierCountry
+                    + " and "
+                    + offer.supplier().country()));
       }
       if (offer.currency() != null && !offer.currency().equals(currency)) {
-        errors.add(new Problem.FieldError(at + ".currency",
-            "priced in " + offer.currency() + " but the request is in " + currency + "; currency conversion is not supported"));
+        errors.add(
+            new Problem.FieldError(
+                at + ".currency",
+                "priced in "
+                    + offer.currency()
+                    + " but the request is in "
+                    + currency
+                    + "; currency conversion is not supported"));
       }
       if (offer.origins() != null && offer.origins().containsKey(OfferService.SUPPLY_STAGE)) {
-        errors.add(new Problem.FieldError(at + ".origins[SUPPLY]", "SUPPLY is the offer's own country: give it as 'country'"));
+        errors.add(
+            new Problem.FieldError(
+                at + ".origins[SUPPLY]",
+                "SUPPLY is the offer's own country: give it as 'country'"));
       }
-      if (offer.validFrom() != null && offer.validTo() != null && offer.validFrom().isAfter(offer.validTo())) {
+      if (offer.validFrom() != null
+          && offer.validTo() != null
+          && offer.validFrom().isAfter(offer.validTo())) {
         errors.add(new Problem.FieldError(at + ".validTo", "must not be before validFrom"));
       }
       boolean valid =
@@ -325,17 +402,24 @@ public class ProblemAssembler {
   }
 
   private List<OfferInput> storedOffers(
-      List<DemandLine> lines, Set<String> demanded, String currency, LocalDate asOf, List<Problem.FieldError> errors) {
+      List<DemandLine> lines,
+      Set<String> demanded,
+      String currency,
+      LocalDate asOf,
+      List<Problem.FieldError> errors) {
     Set<String> known =
         new HashSet<>(
-            materials.getEntityManager()
+            materials
+                .getEntityManager()
                 .createQuery("select m.id from Material m where m.id in :ids", String.class)
                 .setParameter("ids", demanded)
                 .getResultList());
     for (int i = 0; i < lines.size(); i++) {
       if (!known.contains(lines.get(i).material())) {
-        errors.add(new Problem.FieldError("demand[" + i + "].material",
-            "material '" + lines.get(i).material() + "' does not exist"));
+        errors.add(
+            new Problem.FieldError(
+                "demand[" + i + "].material",
+                "material '" + lines.get(i).material() + "' does not exist"));
       }
     }
     if (!errors.isEmpty()) {
@@ -344,16 +428,28 @@ public class ProblemAssembler {
     List<Offer> stored = offers.validOn(demanded, asOf);
     int max = config.plans().maxOffers();
     if (stored.size() > max) {
-      errors.add(new Problem.FieldError("demand",
-          "the demanded materials have " + stored.size() + " valid offers, more than the maximum of " + max));
+      errors.add(
+          new Problem.FieldError(
+              "demand",
+              "the demanded materials have "
+                  + stored.size()
+                  + " valid offers, more than the maximum of "
+                  + max));
       return List.of();
     }
     List<OfferInput> result = new ArrayList<>(stored.size());
     for (Offer offer : stored) {
       if (!offer.currency.equals(currency) && errors.size() < MAX_ERRORS) {
-        errors.add(new Problem.FieldError("currency",
-            "offer '" + offer.id + "' is priced in " + offer.currency + " but the request is in " + currency
-                + "; currency conversion is not supported"));
+        errors.add(
+            new Problem.FieldError(
+                "currency",
+                "offer '"
+                    + offer.id
+                    + "' is priced in "
+                    + offer.currency
+                    + " but the request is in "
+                    + currency
+                    + "; currency conversion is not supported"));
       }
       result.add(
           new OfferInput(
@@ -372,7 +468,8 @@ public class ProblemAssembler {
     List<CountryLimit> countryLimits = new ArrayList<>();
     if (limits.countryLimits() != null) {
       for (var limit : limits.countryLimits()) {
-        countryLimits.add(new CountryLimit(limit.country(), limit.stage(), limit.material(), limit.maxShare()));
+        countryLimits.add(
+            new CountryLimit(limit.country(), limit.stage(), limit.material(), limit.maxShare()));
       }
     }
     List<GroupLimit> groupLimits = new ArrayList<>();
@@ -380,7 +477,13 @@ public class ProblemAssembler {
       for (var limit : limits.groupLimits()) {
         Set<String> countries = groups.countries(limit.group()).orElse(Set.of());
         groupLimits.add(
-            new GroupLimit(limit.group(), countries, limit.maxShare(), limit.minShare(), limit.stage(), limit.material()));
+            new GroupLimit(
+                limit.group(),
+                countries,
+                limit.maxShare(),
+                limit.minShare(),
+                limit.stage(),
+                limit.material()));
       }
     }
     return new Limits(
@@ -393,7 +496,8 @@ public class ProblemAssembler {
 
   private static void throwIfAny(List<Problem.FieldError> errors) {
     if (!errors.isEmpty()) {
-      throw ApiException.invalid(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+      throw ApiException.invalid(
+          errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
     }
   }
 }

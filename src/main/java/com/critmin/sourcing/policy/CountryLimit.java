@@ -9,18 +9,28 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The most a country (ZZ: unknown origin) may supply, as a share of demand, at a stage or at every stage. */
+/**
+ * The most a country (ZZ: unknown origin) may supply, as a share of demand, at a stage or at every
+ * stage.
+ */
 @Schema(name = "CountryLimit")
 public record CountryLimit(
     @Schema(example = "CN") @NotNull @CountryCode(allowUnknown = true) String country,
-    @Schema(description = "Processing stage; every stage when absent", example = "SEPARATION", nullable = true)
+    @Schema(
+            description = "Processing stage; every stage when absent",
+            example = "SEPARATION",
+            nullable = true)
         @Pattern(regexp = ResourceIds.STAGE_REGEX, message = ResourceIds.STAGE_MESSAGE)
         String stage,
     @Schema(description = "Material it applies to; every material when absent", nullable = true)
         @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String material,
     @Schema(description = "Share of demand in [0, 1]", example = "0.5")
-        @NotNull @Finite @DecimalMin("0") @DecimalMax("1") Double maxShare) {
+        @NotNull
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double maxShare) {
 
   /** Entries with the same key conflict; a later one replaces an earlier one when merging. */
   public String key() {

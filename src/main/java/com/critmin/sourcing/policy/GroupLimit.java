@@ -11,13 +11,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Bounds on the share of demand that a country group supplies, at a stage or at every stage. */
 @Schema(name = "GroupLimit")
 public record GroupLimit(
-    @Schema(description = "Country group id (built-in EU, FEOC, MSP or user-defined)", example = "FEOC")
-        @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+    @Schema(
+            description = "Country group id (built-in EU, FEOC, MSP or user-defined)",
+            example = "FEOC")
+        @NotNull
+        @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String group,
-    @Schema(description = "Most the group may supply, share of demand in [0, 1]", example = "0.2", nullable = true)
-        @Finite @DecimalMin("0") @DecimalMax("1") Double maxShare,
+    @Schema(
+            description = "Most the group may supply, share of demand in [0, 1]",
+            example = "0.2",
+            nullable = true)
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double maxShare,
     @Schema(description = "Least the group must supply, share of demand in [0, 1]", nullable = true)
-        @Finite @DecimalMin("0") @DecimalMax("1") Double minShare,
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double minShare,
     @Schema(description = "Processing stage; every stage when absent", nullable = true)
         @Pattern(regexp = ResourceIds.STAGE_REGEX, message = ResourceIds.STAGE_MESSAGE)
         String stage,

@@ -22,25 +22,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The limits of a sourcing policy; every field is optional and absent means no limit. */
 @Schema(name = "PolicyLimits")
 public record PolicyLimits(
-    @Schema(description = "Most any single country may supply at any stage, share of demand", example = "0.65", nullable = true)
-        @Finite @DecimalMin("0") @DecimalMax("1") Double maxCountryShare,
-    @Schema(description = "Country-specific limits; the most specific one applies (material and stage beat stage, beat none)")
-        @Size(max = 10000) List<@Valid @NotNull CountryLimit> countryLimits,
-    @Schema(description = "Caps and minimum shares for country groups")
-        @Size(max = 1000) List<@Valid @NotNull GroupLimit> groupLimits,
-    @Schema(description = "Most any single supplier may supply, share of demand", example = "0.5", nullable = true)
-        @Finite @DecimalMin("0") @DecimalMax("1") Double maxSupplierShare,
+    @Schema(
+            description = "Most any single country may supply at any stage, share of demand",
+            example = "0.65",
+            nullable = true)
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double maxCountryShare,
+    @Schema(
+            description =
+                "Country-specific limits; the most specific one applies (material and stage beat stage, beat none)")
+        @Size(max = 10000)
+        List<@Valid @NotNull CountryLimit> countryLimits,
+    @Schema(description = "Caps and minimum shares for country groups") @Size(max = 1000)
+        List<@Valid @NotNull GroupLimit> groupLimits,
+    @Schema(
+            description = "Most any single supplier may supply, share of demand",
+            example = "0.5",
+            nullable = true)
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double maxSupplierShare,
     @Schema(description = "Countries excluded at every processing stage", example = "[\"RU\"]")
-        @Size(max = 300) List<@NotNull @CountryCode String> excludedCountries) {
+        @Size(max = 300)
+        List<@NotNull @CountryCode String> excludedCountries) {
 
   public static final PolicyLimits NONE = new PolicyLimits(null, null, null, null, null);
 
   public PolicyLimits {
     // Copies tolerate null elements so that validation, not the constructor, reports them.
-    countryLimits = countryLimits == null ? null : Collections.unmodifiableList(new ArrayList<>(countryLimits));
-    groupLimits = groupLimits == null ? null : Collections.unmodifiableList(new ArrayList<>(groupLimits));
+    countryLimits =
+        countryLimits == null ? null : Collections.unmodifiableList(new ArrayList<>(countryLimits));
+    groupLimits =
+        groupLimits == null ? null : Collections.unmodifiableList(new ArrayList<>(groupLimits));
     excludedCountries =
-        excludedCountries == null ? null : Collections.unmodifiableList(new ArrayList<>(excludedCountries));
+        excludedCountries == null
+            ? null
+            : Collections.unmodifiableList(new ArrayList<>(excludedCountries));
   }
 
   /** Field by field: every field that {@code override} gives replaces this one's. */
@@ -57,8 +77,8 @@ public record PolicyLimits(
   }
 
   /**
-   * A policy extending a base: scalars given here replace the base's, limits with the same key replace the
-   * base's entry and others are added, exclusions add up.
+   * A policy extending a base: scalars given here replace the base's, limits with the same key
+   * replace the base's entry and others are added, exclusions add up.
    */
   public PolicyLimits extending(PolicyLimits base) {
     Set<String> excluded = new TreeSet<>(orEmpty(base.excludedCountries));
@@ -78,8 +98,10 @@ public record PolicyLimits(
     List<CountryLimit> countries = orEmpty(countryLimits);
     for (int i = 0; i < countries.size(); i++) {
       if (countries.get(i) != null && !keys.add(countries.get(i).key())) {
-        errors.add(new Problem.FieldError(prefix + "countryLimits[" + i + "]",
-            "another entry has the same country, stage and material"));
+        errors.add(
+            new Problem.FieldError(
+                prefix + "countryLimits[" + i + "]",
+                "another entry has the same country, stage and material"));
       }
     }
     keys.clear();
@@ -93,11 +115,14 @@ public record PolicyLimits(
       if (limit.maxShare() == null && limit.minShare() == null) {
         errors.add(new Problem.FieldError(at, "give maxShare, minShare or both"));
       }
-      if (limit.maxShare() != null && limit.minShare() != null && limit.minShare() > limit.maxShare()) {
+      if (limit.maxShare() != null
+          && limit.minShare() != null
+          && limit.minShare() > limit.maxShare()) {
         errors.add(new Problem.FieldError(at + ".minShare", "must not exceed maxShare"));
       }
       if (!keys.add(limit.key())) {
-        errors.add(new Problem.FieldError(at, "another entry has the same group, stage and material"));
+        errors.add(
+            new Problem.FieldError(at, "another entry has the same group, stage and material"));
       }
     }
     return errors;

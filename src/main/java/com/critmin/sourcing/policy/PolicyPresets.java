@@ -13,7 +13,10 @@ public final class PolicyPresets {
   /** A preset: a named, documented set of limits. */
   public record Preset(String id, String name, String description, PolicyLimits limits) {}
 
-  /** EU CRMA Art. 5 benchmark: no single third country above 65 % at any stage; EU members are not capped. */
+  /**
+   * EU CRMA Art. 5 benchmark: no single third country above 65 % at any stage; EU members are not
+   * capped.
+   */
   public static final Preset EU_CRMA_2030 =
       new Preset(
           "EU_CRMA_2030",
@@ -22,12 +25,17 @@ public final class PolicyPresets {
               + " strategic raw material at any relevant stage of processing. EU member states are not capped.",
           new PolicyLimits(
               0.65,
-              BuiltInGroups.EU.countries().stream().map(c -> new CountryLimit(c, null, null, 1.0)).toList(),
+              BuiltInGroups.EU.countries().stream()
+                  .map(c -> new CountryLimit(c, null, null, 1.0))
+                  .toList(),
               null,
               null,
               null));
 
-  /** DFARS 252.225-7052 from 1 January 2027: nothing mined, refined, separated, melted or produced in FEOC countries. */
+  /**
+   * DFARS 252.225-7052 from 1 January 2027: nothing mined, refined, separated, melted or produced
+   * in FEOC countries.
+   */
   public static final Preset US_DFARS_MAGNETS_2027 =
       new Preset(
           "US_DFARS_MAGNETS_2027",
@@ -36,7 +44,10 @@ public final class PolicyPresets {
               + " China, Russia, North Korea or Iran: those countries are excluded at every processing stage.",
           new PolicyLimits(null, null, null, null, List.copyOf(BuiltInGroups.FEOC.countries())));
 
-  /** DFARS 252.225-7052 before 2027: melted or produced (the supplying and metal/magnet stages) outside FEOC. */
+  /**
+   * DFARS 252.225-7052 before 2027: melted or produced (the supplying and metal/magnet stages)
+   * outside FEOC.
+   */
   public static final Preset US_DFARS_MAGNETS_2026 =
       new Preset(
           "US_DFARS_MAGNETS_2026",
@@ -47,13 +58,17 @@ public final class PolicyPresets {
           new PolicyLimits(
               null,
               BuiltInGroups.FEOC.countries().stream()
-                  .flatMap(c -> List.of("SUPPLY", "METAL", "MAGNET").stream().map(s -> new CountryLimit(c, s, null, 0.0)))
+                  .flatMap(
+                      c ->
+                          List.of("SUPPLY", "METAL", "MAGNET").stream()
+                              .map(s -> new CountryLimit(c, s, null, 0.0)))
                   .toList(),
               null,
               null,
               null));
 
-  public static final List<Preset> ALL = List.of(EU_CRMA_2030, US_DFARS_MAGNETS_2026, US_DFARS_MAGNETS_2027);
+  public static final List<Preset> ALL =
+      List.of(EU_CRMA_2030, US_DFARS_MAGNETS_2026, US_DFARS_MAGNETS_2027);
   private static final Map<String, Preset> BY_ID =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Preset::id, Function.identity()));
 

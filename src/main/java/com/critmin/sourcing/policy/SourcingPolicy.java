@@ -5,7 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** A stored sourcing policy; its limit lists are kept as JSON text (see {@link SourcingPolicyService}). */
+/**
+ * A stored sourcing policy; its limit lists are kept as JSON text (see {@link
+ * SourcingPolicyService}).
+ */
 @Entity
 @Table(name = "sourcing_policy")
 public class SourcingPolicy extends MasterDataEntity {

@@ -14,8 +14,13 @@ public class SourcingPolicyRepository implements PanacheRepositoryBase<SourcingP
         .createQuery(
             "select p.id from SourcingPolicy p where p.groupLimitsJson like :pattern escape '!' order by p.id",
             String.class)
-        // '_' is a LIKE wildcard and may occur in ids: escaped, so that group a_b does not match a-b.
-        .setParameter("pattern", "%\"group\":\"" + groupId.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "\"%")
+        // '_' is a LIKE wildcard and may occur in ids: escaped, so that group a_b does not match
+        // a-b.
+        .setParameter(
+            "pattern",
+            "%\"group\":\""
+                + groupId.replace("!", "!!").replace("_", "!_").replace("%", "!%")
+                + "\"%")
         .getResultList();
   }
 }

@@ -17,7 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Stored sourcing policies, the read-only presets, and the effective limits a plan request names. */
+/**
+ * Stored sourcing policies, the read-only presets, and the effective limits a plan request names.
+ */
 @ApplicationScoped
 @Transactional
 public class SourcingPolicyService
@@ -29,7 +31,8 @@ public class SourcingPolicyService
   private final CountryGroupService groups;
   private final ObjectMapper json;
 
-  public SourcingPolicyService(SourcingPolicyRepository policies, CountryGroupService groups, ObjectMapper json) {
+  public SourcingPolicyService(
+      SourcingPolicyRepository policies, CountryGroupService groups, ObjectMapper json) {
     this.policies = policies;
     this.groups = groups;
     this.json = json;
@@ -54,7 +57,8 @@ public class SourcingPolicyService
   public com.critmin.sourcing.common.Versioned<SourcingPolicyResponse> put(
       String id, SourcingPolicyRequest request, String ifMatch) {
     if (PolicyPresets.find(id).isPresent()) {
-      throw ApiException.readOnly("'" + id + "' is a preset and read-only; extend it with extendsPreset instead");
+      throw ApiException.readOnly(
+          "'" + id + "' is a preset and read-only; extend it with extendsPreset instead");
     }
     return super.put(id, request, ifMatch);
   }
@@ -63,7 +67,9 @@ public class SourcingPolicyService
   protected void apply(String id, SourcingPolicyRequest request, SourcingPolicy entity) {
     List<Problem.FieldError> errors = new ArrayList<>(validate(request.limits(), ""));
     if (request.extendsPreset() != null && PolicyPresets.find(request.extendsPreset()).isEmpty()) {
-      errors.add(new Problem.FieldError("extendsPreset", "preset '" + request.extendsPreset() + "' does not exist"));
+      errors.add(
+          new Problem.FieldError(
+              "extendsPreset", "preset '" + request.extendsPreset() + "' does not exist"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
@@ -88,8 +94,10 @@ public class SourcingPolicyService
     for (int i = 0; i < groupLimits.size(); i++) {
       GroupLimit limit = groupLimits.get(i);
       if (limit != null && groups.countries(limit.group()).isEmpty()) {
-        errors.add(new Problem.FieldError(
-            prefix + "groupLimits[" + i + "].group", "country group '" + limit.group() + "' does not exist"));
+        errors.add(
+            new Problem.FieldError(
+                prefix + "groupLimits[" + i + "].group",
+                "country group '" + limit.group() + "' does not exist"));
       }
     }
     return errors;
@@ -113,7 +121,10 @@ public class SourcingPolicyService
         entity.updatedAt);
   }
 
-  /** The effective limits of a stored policy (merged onto its preset) or of a preset, if the id exists. */
+  /**
+   * The effective limits of a stored policy (merged onto its preset) or of a preset, if the id
+   * exists.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PolicyLimits> effectiveLimits(String id) {
     Optional<PolicyPresets.Preset> preset = PolicyPresets.find(id);

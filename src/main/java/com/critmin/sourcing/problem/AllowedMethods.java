@@ -14,8 +14,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The methods that the resources declare for a path, for the Allow header that RFC 9110 requires on a 405:
- * Quarkus REST raises its 405 without one.
+ * The methods that the resources declare for a path, for the Allow header that RFC 9110 requires on
+ * a 405: Quarkus REST raises its 405 without one.
  */
 final class AllowedMethods {
   private record Route(Pattern path, String method) {}
@@ -27,7 +27,8 @@ final class AllowedMethods {
   /** The Allow header value for a request path, or null when no resource declares it. */
   static String of(String path) {
     Set<String> methods = new TreeSet<>();
-    String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String normalized =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     for (Route route : routes()) {
       if (route.path().matcher(normalized).matches()) {
         methods.add(route.method());
@@ -47,7 +48,8 @@ final class AllowedMethods {
     List<Route> known = routes;
     if (known == null) {
       known = new ArrayList<>();
-      for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+      for (Bean<?> bean :
+          Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
         Path classPath = bean.getBeanClass().getAnnotation(Path.class);
         if (classPath == null) {
           continue;
@@ -56,7 +58,10 @@ final class AllowedMethods {
           String httpMethod = httpMethod(method);
           if (httpMethod != null) {
             Path methodPath = method.getAnnotation(Path.class);
-            known.add(new Route(template(classPath.value(), methodPath == null ? "" : methodPath.value()), httpMethod));
+            known.add(
+                new Route(
+                    template(classPath.value(), methodPath == null ? "" : methodPath.value()),
+                    httpMethod));
           }
         }
       }

@@ -14,7 +14,10 @@ public class ApiException extends RuntimeException {
   }
 
   public ApiException(
-      ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
+      ProblemType type,
+      String detail,
+      List<Problem.FieldError> errors,
+      Map<String, String> headers) {
     super(detail, null, false, false);
     this.type = type;
     this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);

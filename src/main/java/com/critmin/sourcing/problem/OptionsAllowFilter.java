@@ -6,8 +6,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Quarkus answers OPTIONS with every method of the resource class, so /v1/materials claimed PUT and DELETE;
- * this states the methods of the path itself, the same set a 405 names.
+ * Quarkus answers OPTIONS with every method of the resource class, so /v1/materials claimed PUT and
+ * DELETE; this states the methods of the path itself, the same set a 405 names.
  */
 public class OptionsAllowFilter {
   @ServerResponseFilter

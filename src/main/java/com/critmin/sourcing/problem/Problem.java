@@ -7,21 +7,32 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem document: the one error format of the API. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem document returned for every 4xx and 5xx response")
+@Schema(
+    name = "Problem",
+    description = "RFC 9457 problem document returned for every 4xx and 5xx response")
 public record Problem(
-    @Schema(description = "Stable URI identifying the problem type", example = "https://sourcing.critmin.com/problems/validation")
+    @Schema(
+            description = "Stable URI identifying the problem type",
+            example = "https://sourcing.critmin.com/problems/validation")
         URI type,
-    @Schema(description = "Short human-readable summary of the problem type", example = "Invalid request")
+    @Schema(
+            description = "Short human-readable summary of the problem type",
+            example = "Invalid request")
         String title,
     @Schema(description = "HTTP status code", example = "422") int status,
-    @Schema(description = "Explanation specific to this occurrence", example = "capacity: must be at least 0")
+    @Schema(
+            description = "Explanation specific to this occurrence",
+            example = "capacity: must be at least 0")
         String detail,
     @Schema(description = "The request path", example = "/v1/offers/lynas-ndpr") String instance,
-    @Schema(description = "One entry per invalid field (validation problems only)") List<FieldError> errors) {
+    @Schema(description = "One entry per invalid field (validation problems only)")
+        List<FieldError> errors) {
 
   /** One invalid field of a request. */
   @Schema(name = "FieldError")
   public record FieldError(
-      @Schema(description = "Path of the field in the request", example = "offers[3].capacity") String field,
-      @Schema(description = "What is wrong with it", example = "must be at least 0") String message) {}
+      @Schema(description = "Path of the field in the request", example = "offers[3].capacity")
+          String field,
+      @Schema(description = "What is wrong with it", example = "must be at least 0")
+          String message) {}
 }

@@ -2,9 +2,9 @@ package com.critmin.sourcing.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -48,7 +48,8 @@ public class ProblemMappers {
       body |= path.inBody();
       errors.add(new Problem.FieldError(path.name(), violation.getMessage()));
     }
-    errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+    errors.sort(
+        Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
     ProblemType type = body ? ProblemType.VALIDATION : ProblemType.MALFORMED_REQUEST;
     String detail =
         errors.size() == 1
@@ -62,7 +63,8 @@ public class ProblemMappers {
     return jsonProblem(e, uri);
   }
 
-  // Quarkus ships its own (body-less) mappers for these subtypes: a mapper of the exact type overrides them.
+  // Quarkus ships its own (body-less) mappers for these subtypes: a mapper of the exact type
+  // overrides them.
   @ServerExceptionMapper
   public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
     return jsonProblem(e, uri);
@@ -85,8 +87,13 @@ public class ProblemMappers {
       if (e instanceof UnrecognizedPropertyException) {
         message = "unknown field";
       } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-        message = "cannot read " + describe(invalid.getValue()) + " as " + typeName(invalid.getTargetType());
-      } else if (mapping.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
+        message =
+            "cannot read "
+                + describe(invalid.getValue())
+                + " as "
+                + typeName(invalid.getTargetType());
+      } else if (mapping.getCause() instanceof IllegalArgumentException cause
+          && cause.getMessage() != null) {
         message = cause.getMessage();
       } else {
         message = "has the wrong type or shape";
@@ -98,27 +105,33 @@ public class ProblemMappers {
           uri);
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      // Valid JSON of the wrong shape, such as an array where an object is expected: not a syntax error.
+      // Valid JSON of the wrong shape, such as an array where an object is expected: not a syntax
+      // error.
       Class<?> target = mismatch.getTargetType();
       String message =
           java.util.Collection.class.isAssignableFrom(target) || target.isArray()
               ? "must be a JSON array"
               : "must be a JSON object";
       return ProblemResponses.of(
-          ProblemType.MALFORMED_REQUEST, "body: " + message, List.of(new Problem.FieldError("body", message)), uri);
+          ProblemType.MALFORMED_REQUEST,
+          "body: " + message,
+          List.of(new Problem.FieldError("body", message)),
+          uri);
     }
     String where =
         e.getLocation() == null
             ? ""
-            : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
     return ProblemResponses.of(
         ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + where, null, uri);
   }
 
   @ServerExceptionMapper
   public Response notFound(NotFoundException e, UriInfo uri) {
-    return ProblemResponses.of(
-        ProblemType.NOT_FOUND, "No resource at " + uri.getPath(), null, uri);
+    return ProblemResponses.of(ProblemType.NOT_FOUND, "No resource at " + uri.getPath(), null, uri);
   }
 
   @ServerExceptionMapper
@@ -152,7 +165,10 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
     return ProblemResponses.of(
-        ProblemType.NOT_ACCEPTABLE, "None of the media types in Accept can be produced here", null, uri);
+        ProblemType.NOT_ACCEPTABLE,
+        "None of the media types in Accept can be produced here",
+        null,
+        uri);
   }
 
   @ServerExceptionMapper
@@ -162,16 +178,20 @@ public class ProblemMappers {
     }
     int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
     for (ProblemType type : ProblemType.values()) {
-      if (type.status() == status && type != ProblemType.READ_ONLY && type != ProblemType.UNPROCESSABLE) {
+      if (type.status() == status
+          && type != ProblemType.READ_ONLY
+          && type != ProblemType.UNPROCESSABLE) {
         String detail = status == 400 ? "The request could not be read" : type.title();
         return ProblemResponses.of(type, detail, null, uri);
       }
     }
     if (status >= 500) {
       LOG.error("Request failed", e);
-      return ProblemResponses.of(ProblemType.INTERNAL, "The service could not complete the request", null, uri);
+      return ProblemResponses.of(
+          ProblemType.INTERNAL, "The service could not complete the request", null, uri);
     }
-    return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request could not be processed", null, uri);
+    return ProblemResponses.of(
+        ProblemType.MALFORMED_REQUEST, "The request could not be processed", null, uri);
   }
 
   @ServerExceptionMapper
@@ -195,7 +215,10 @@ public class ProblemMappers {
         ProblemType.INTERNAL, "The service could not complete the request", null, uri);
   }
 
-  /** Lost races between writes of one id: a stale version, a lock wait that timed out, a duplicate insert. */
+  /**
+   * Lost races between writes of one id: a stale version, a lock wait that timed out, a duplicate
+   * insert.
+   */
   private static boolean isConcurrentWrite(Throwable e) {
     return e instanceof OptimisticLockException
         || e instanceof PessimisticLockException

@@ -18,7 +18,8 @@ public final class ProblemResponses {
   public static Response.ResponseBuilder builder(
       ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
     String instance = uri == null ? null : uri.getRequestUri().getRawPath();
-    Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
+    Problem problem =
+        new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
     return Response.status(type.status()).type(MEDIA_TYPE).entity(problem);
   }
 }

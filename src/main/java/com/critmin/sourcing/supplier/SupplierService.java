@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
 /** Suppliers: create or replace, read, delete (refused while offers use it), list. */
 @ApplicationScoped
 @Transactional
-public class SupplierService extends MasterDataService<Supplier, SupplierRequest, SupplierResponse> {
+public class SupplierService
+    extends MasterDataService<Supplier, SupplierRequest, SupplierResponse> {
   private final SupplierRepository suppliers;
   private final OfferRepository offers;
 
@@ -52,7 +53,11 @@ public class SupplierService extends MasterDataService<Supplier, SupplierRequest
     long used = offers.count("supplierId", supplier.id);
     if (used > 0) {
       throw ApiException.conflict(
-          "Supplier '" + supplier.id + "' is used by " + used + " offer(s); delete or move them first");
+          "Supplier '"
+              + supplier.id
+              + "' is used by "
+              + used
+              + " offer(s); delete or move them first");
     }
   }
 }

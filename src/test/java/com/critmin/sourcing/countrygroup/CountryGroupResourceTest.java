@@ -69,21 +69,45 @@ class CountryGroupResourceTest {
 
   @Test
   void builtInGroupsAreReadable() {
-    request().get(GROUPS + "EU").then().statusCode(200).header("ETag", notNullValue())
-        .body("builtIn", equalTo(true)).body("countries", hasSize(27)).body("countries", hasItem("DE"));
-    request().get(GROUPS + "FEOC").then().statusCode(200).body("countries", contains("CN", "IR", "KP", "RU"));
-    request().get(GROUPS + "MSP").then().statusCode(200).body("countries", hasItem("US")).body("countries", hasItem("FR"));
+    request()
+        .get(GROUPS + "EU")
+        .then()
+        .statusCode(200)
+        .header("ETag", notNullValue())
+        .body("builtIn", equalTo(true))
+        .body("countries", hasSize(27))
+        .body("countries", hasItem("DE"));
+    request()
+        .get(GROUPS + "FEOC")
+        .then()
+        .statusCode(200)
+        .body("countries", contains("CN", "IR", "KP", "RU"));
+    request()
+        .get(GROUPS + "MSP")
+        .then()
+        .statusCode(200)
+        .body("countries", hasItem("US"))
+        .body("countries", hasItem("FR"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"EU", "FEOC", "MSP"})
   void builtInGroupsAreReadOnly(String id) {
-    assertProblem(json(aCountryGroup()).put(GROUPS + id).then(), 405, "read-only").header("Allow", notNullValue());
-    assertProblem(request().delete(GROUPS + id).then(), 405, "read-only").header("Allow", notNullValue());
+    assertProblem(json(aCountryGroup()).put(GROUPS + id).then(), 405, "read-only")
+        .header("Allow", notNullValue());
+    assertProblem(request().delete(GROUPS + id).then(), 405, "read-only")
+        .header("Allow", notNullValue());
     assertProblem(
-        json(aCountryGroup()).header("If-Match", etagOf(GROUPS + id)).put(GROUPS + id).then(), 405, "read-only");
+        json(aCountryGroup()).header("If-Match", etagOf(GROUPS + id)).put(GROUPS + id).then(),
+        405,
+        "read-only");
 
-    request().get(GROUPS + id).then().statusCode(200).body("builtIn", equalTo(true)).body("name", notNullValue());
+    request()
+        .get(GROUPS + id)
+        .then()
+        .statusCode(200)
+        .body("builtIn", equalTo(true))
+        .body("name", notNullValue());
   }
 
   @Test
@@ -97,7 +121,11 @@ class CountryGroupResourceTest {
 
     for (int limit : List.of(1, 2, 3, 50)) {
       List<String> all = Paging.allIds("/v1/country-groups", limit);
-      assertThat(all).as("limit %d", limit).doesNotHaveDuplicates().containsSubsequence(mine).contains("EU", "FEOC", "MSP");
+      assertThat(all)
+          .as("limit %d", limit)
+          .doesNotHaveDuplicates()
+          .containsSubsequence(mine)
+          .contains("EU", "FEOC", "MSP");
     }
   }
 
@@ -105,11 +133,20 @@ class CountryGroupResourceTest {
   void unknownCountriesAre422NamingTheEntryAndChangeNothing() {
     String id = givenCountryGroup();
 
-    assertProblem(json(aCountryGroup().with("countries", List.of("AU", "XX"))).put(GROUPS + id).then(), 422, "validation")
+    assertProblem(
+            json(aCountryGroup().with("countries", List.of("AU", "XX"))).put(GROUPS + id).then(),
+            422,
+            "validation")
         .body("errors.field", hasItem("countries[1]"));
-    assertProblem(json(aCountryGroup().with("countries", List.of("ZZ"))).put(GROUPS + id).then(), 422, "validation")
+    assertProblem(
+            json(aCountryGroup().with("countries", List.of("ZZ"))).put(GROUPS + id).then(),
+            422,
+            "validation")
         .body("errors.field", hasItem("countries[0]"));
-    assertProblem(json(aCountryGroup().with("countries", List.of())).put(GROUPS + id).then(), 422, "validation")
+    assertProblem(
+            json(aCountryGroup().with("countries", List.of())).put(GROUPS + id).then(),
+            422,
+            "validation")
         .body("errors.field", hasItem("countries"));
 
     request().get(GROUPS + id).then().body("countries", contains("AU", "CA", "JP"));
@@ -119,16 +156,25 @@ class CountryGroupResourceTest {
   void staleIfMatchIs412AndChangesNothing() {
     String id = givenCountryGroup();
     String first = etagOf(GROUPS + id);
-    json(aCountryGroup().with("countries", List.of("US"))).header("If-Match", first).put(GROUPS + id).then().statusCode(200);
+    json(aCountryGroup().with("countries", List.of("US")))
+        .header("If-Match", first)
+        .put(GROUPS + id)
+        .then()
+        .statusCode(200);
 
     assertProblem(
-        json(aCountryGroup().with("countries", List.of("GB"))).header("If-Match", first).put(GROUPS + id).then(),
+        json(aCountryGroup().with("countries", List.of("GB")))
+            .header("If-Match", first)
+            .put(GROUPS + id)
+            .then(),
         412,
         "precondition-failed");
 
     request().get(GROUPS + id).then().body("countries", contains("US"));
     assertProblem(
-        json(aCountryGroup()).header("If-Match", "*").put(GROUPS + uniqueId("grp")).then(), 412, "precondition-failed");
+        json(aCountryGroup()).header("If-Match", "*").put(GROUPS + uniqueId("grp")).then(),
+        412,
+        "precondition-failed");
   }
 
   @Test

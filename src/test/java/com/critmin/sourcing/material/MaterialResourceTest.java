@@ -103,13 +103,20 @@ class MaterialResourceTest {
   void staleIfMatchIs412AndChangesNothing() {
     String id = givenMaterial();
     String first = etagOf(MATERIALS + id);
-    json(aMaterial().with("unit", "kg")).header("If-Match", first).put(MATERIALS + id).then().statusCode(200);
+    json(aMaterial().with("unit", "kg"))
+        .header("If-Match", first)
+        .put(MATERIALS + id)
+        .then()
+        .statusCode(200);
 
     assertProblem(
         json(aMaterial().with("unit", "lb")).header("If-Match", first).put(MATERIALS + id).then(),
         412,
         "precondition-failed");
-    assertProblem(request().header("If-Match", first).delete(MATERIALS + id).then(), 412, "precondition-failed");
+    assertProblem(
+        request().header("If-Match", first).delete(MATERIALS + id).then(),
+        412,
+        "precondition-failed");
 
     request().get(MATERIALS + id).then().statusCode(200).body("unit", equalTo("kg"));
   }
@@ -126,10 +133,21 @@ class MaterialResourceTest {
             .statusCode(200)
             .extract()
             .header("ETag");
-    json(aMaterial().with("unit", "g")).header("If-Match", "*").put(MATERIALS + id).then().statusCode(200);
+    json(aMaterial().with("unit", "g"))
+        .header("If-Match", "*")
+        .put(MATERIALS + id)
+        .then()
+        .statusCode(200);
 
-    assertProblem(request().header("If-Match", next).delete(MATERIALS + id).then(), 412, "precondition-failed");
-    request().header("If-Match", etagOf(MATERIALS + id)).delete(MATERIALS + id).then().statusCode(204);
+    assertProblem(
+        request().header("If-Match", next).delete(MATERIALS + id).then(),
+        412,
+        "precondition-failed");
+    request()
+        .header("If-Match", etagOf(MATERIALS + id))
+        .delete(MATERIALS + id)
+        .then()
+        .statusCode(204);
   }
 
   @Test
@@ -137,7 +155,9 @@ class MaterialResourceTest {
     String id = uniqueId("mat");
 
     assertProblem(
-        json(aMaterial()).header("If-Match", "*").put(MATERIALS + id).then(), 412, "precondition-failed");
+        json(aMaterial()).header("If-Match", "*").put(MATERIALS + id).then(),
+        412,
+        "precondition-failed");
 
     assertProblem(request().get(MATERIALS + id).then(), 404, "not-found");
   }
@@ -146,8 +166,14 @@ class MaterialResourceTest {
   void ifMatchOnDeletingAMissingMaterialIs412() {
     String id = uniqueId("mat");
 
-    assertProblem(request().header("If-Match", "*").delete(MATERIALS + id).then(), 412, "precondition-failed");
-    assertProblem(request().header("If-Match", "\"1-abc\"").delete(MATERIALS + id).then(), 412, "precondition-failed");
+    assertProblem(
+        request().header("If-Match", "*").delete(MATERIALS + id).then(),
+        412,
+        "precondition-failed");
+    assertProblem(
+        request().header("If-Match", "\"1-abc\"").delete(MATERIALS + id).then(),
+        412,
+        "precondition-failed");
   }
 
   @Test
@@ -155,7 +181,9 @@ class MaterialResourceTest {
     String id = givenMaterial();
 
     assertProblem(
-            json(aMaterial().with("name", " ").with("unit", "metric tonnes")).put(MATERIALS + id).then(),
+            json(aMaterial().with("name", " ").with("unit", "metric tonnes"))
+                .put(MATERIALS + id)
+                .then(),
             422,
             "validation")
         .body("errors.field", hasItem("name"))
@@ -164,7 +192,12 @@ class MaterialResourceTest {
     assertProblem(json(aMaterial().without("unit")).put(MATERIALS + id).then(), 422, "validation")
         .body("errors.field", hasItem("unit"));
 
-    request().get(MATERIALS + id).then().statusCode(200).body("name", equalTo("NdPr oxide")).body("unit", equalTo("t"));
+    request()
+        .get(MATERIALS + id)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("NdPr oxide"))
+        .body("unit", equalTo("t"));
   }
 
   @Test
@@ -182,7 +215,9 @@ class MaterialResourceTest {
   @Test
   void missingBodyIs400() {
     assertProblem(
-            request().contentType("application/json").put(MATERIALS + uniqueId("mat")).then(), 400, "malformed-request")
+            request().contentType("application/json").put(MATERIALS + uniqueId("mat")).then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("body"));
   }
 
@@ -199,28 +234,36 @@ class MaterialResourceTest {
   @Test
   void concurrentPutsOfOneIdTakeTurnsInsteadOfFailing() throws Exception {
     String id = givenMaterial();
-    List<Integer> replaces = concurrently(16, i -> json(aMaterial().with("name", "Name " + i)).put(MATERIALS + id).statusCode());
+    List<Integer> replaces =
+        concurrently(
+            16, i -> json(aMaterial().with("name", "Name " + i)).put(MATERIALS + id).statusCode());
     assertThat(replaces).containsOnly(200);
 
     String fresh = uniqueId("race");
-    List<Integer> creates = concurrently(16, i -> json(aMaterial().with("name", "Name " + i)).put(MATERIALS + fresh).statusCode());
+    List<Integer> creates =
+        concurrently(
+            16,
+            i -> json(aMaterial().with("name", "Name " + i)).put(MATERIALS + fresh).statusCode());
     // Racing creates of a new id: one creates, the others replace or are told to retry; none fails.
     assertThat(creates).isSubsetOf(200, 201, 409);
     assertThat(creates).containsOnlyOnce(201);
     request().get(MATERIALS + fresh).then().statusCode(200);
   }
 
-  private static List<Integer> concurrently(int requests, IntFunction<Integer> call) throws Exception {
+  private static List<Integer> concurrently(int requests, IntFunction<Integer> call)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(requests);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Integer>> futures = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
         int n = i;
-        futures.add(pool.submit(() -> {
-          start.await();
-          return call.apply(n);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.apply(n);
+                }));
       }
       start.countDown();
       List<Integer> statuses = new ArrayList<>();

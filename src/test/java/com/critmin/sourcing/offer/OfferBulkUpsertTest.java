@@ -43,15 +43,37 @@ class OfferBulkUpsertTest {
   @Test
   void jsonCreatesThenUpdatesAndCounts() {
     List<JsonBody> first = items(3, i -> i);
-    postJson(first).statusCode(200).body("received", equalTo(3)).body("created", equalTo(3)).body("updated", equalTo(0));
+    postJson(first)
+        .statusCode(200)
+        .body("received", equalTo(3))
+        .body("created", equalTo(3))
+        .body("updated", equalTo(0));
 
-    List<JsonBody> second = new ArrayList<>(List.of(first.get(0).with("capacity", 10.0), first.get(2).with("unitPrice", 99.0)));
+    List<JsonBody> second =
+        new ArrayList<>(
+            List.of(first.get(0).with("capacity", 10.0), first.get(2).with("unitPrice", 99.0)));
     second.add(anOfferItem(uniqueId("off"), supplier, material));
-    postJson(second).statusCode(200).body("received", equalTo(3)).body("created", equalTo(1)).body("updated", equalTo(2));
+    postJson(second)
+        .statusCode(200)
+        .body("received", equalTo(3))
+        .body("created", equalTo(1))
+        .body("updated", equalTo(2));
 
-    request().get(OFFERS + "/" + first.get(0).get("id")).then().statusCode(200).body("capacity", equalTo(10.0));
-    request().get(OFFERS + "/" + first.get(1).get("id")).then().statusCode(200).body("capacity", equalTo(500.0));
-    request().get(OFFERS + "/" + first.get(2).get("id")).then().statusCode(200).body("unitPrice", equalTo(99.0));
+    request()
+        .get(OFFERS + "/" + first.get(0).get("id"))
+        .then()
+        .statusCode(200)
+        .body("capacity", equalTo(10.0));
+    request()
+        .get(OFFERS + "/" + first.get(1).get("id"))
+        .then()
+        .statusCode(200)
+        .body("capacity", equalTo(500.0));
+    request()
+        .get(OFFERS + "/" + first.get(2).get("id"))
+        .then()
+        .statusCode(200)
+        .body("unitPrice", equalTo(99.0));
     assertThat(offersOfSupplier()).hasSize(4);
   }
 
@@ -62,7 +84,8 @@ class OfferBulkUpsertTest {
     items.set(0, anOfferItem(existing, supplier, material).with("capacity", 1.0));
     items.set(500, items.get(500).with("capacity", -1.0));
 
-    assertProblem(postJson(items), 422, "validation").body("errors.field", hasItem("[500].capacity"));
+    assertProblem(postJson(items), 422, "validation")
+        .body("errors.field", hasItem("[500].capacity"));
 
     assertThat(offersOfSupplier()).containsExactly(existing);
     request().get(OFFERS + "/" + existing).then().body("capacity", equalTo(500.0));
@@ -103,7 +126,8 @@ class OfferBulkUpsertTest {
 
   @Test
   void moreThanTheMaximumIs422AndCreatesNothing() {
-    assertProblem(postJson(items(BULK_MAX + 1, i -> i)), 422, "validation").body("errors.field", hasItem("body"));
+    assertProblem(postJson(items(BULK_MAX + 1, i -> i)), 422, "validation")
+        .body("errors.field", hasItem("body"));
 
     assertThat(offersOfSupplier()).isEmpty();
   }
@@ -118,7 +142,8 @@ class OfferBulkUpsertTest {
     List<JsonBody> items = items(2, i -> i);
     items.set(1, items.get(1).with("colour", "green"));
 
-    assertProblem(postJson(items), 400, "malformed-request").body("errors.field", hasItem("[1].colour"));
+    assertProblem(postJson(items), 400, "malformed-request")
+        .body("errors.field", hasItem("[1].colour"));
 
     assertThat(offersOfSupplier()).isEmpty();
   }
@@ -129,10 +154,24 @@ class OfferBulkUpsertTest {
     String second = uniqueId("csv");
     String csv =
         CSV_HEADER
-            + first + "," + supplier + "," + material + ",MY,500,82.5,USD,2026-01-01,2026-12-31,AU,MY\n"
-            + second + "," + supplier + "," + material + ",,120.25,85,USD,,,zz,CN\n";
+            + first
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",MY,500,82.5,USD,2026-01-01,2026-12-31,AU,MY\n"
+            + second
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",,120.25,85,USD,,,zz,CN\n";
 
-    postCsv(csv).statusCode(200).body("received", equalTo(2)).body("created", equalTo(2)).body("updated", equalTo(0));
+    postCsv(csv)
+        .statusCode(200)
+        .body("received", equalTo(2))
+        .body("created", equalTo(2))
+        .body("updated", equalTo(0));
 
     request()
         .get(OFFERS + "/" + first)
@@ -162,8 +201,18 @@ class OfferBulkUpsertTest {
   void csvWithABadNumberCellNamesTheFieldAndCreatesNothing() {
     String csv =
         CSV_HEADER
-            + uniqueId("csv") + "," + supplier + "," + material + ",MY,500,82.5,USD,,,AU,MY\n"
-            + uniqueId("csv") + "," + supplier + "," + material + ",MY,lots,82.5,USD,,,AU,MY\n";
+            + uniqueId("csv")
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",MY,500,82.5,USD,,,AU,MY\n"
+            + uniqueId("csv")
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",MY,lots,82.5,USD,,,AU,MY\n";
 
     assertProblem(postCsv(csv), 422, "validation").body("errors.field", hasItem("[1].capacity"));
 
@@ -174,8 +223,18 @@ class OfferBulkUpsertTest {
   void csvWithAnInvalidValueNamesTheFieldAndCreatesNothing() {
     String csv =
         CSV_HEADER
-            + uniqueId("csv") + "," + supplier + "," + material + ",MY,500,82.5,USD,,,AU,MY\n"
-            + uniqueId("csv") + "," + supplier + "," + material + ",MY,-5,82.5,USD,,,AU,MY\n";
+            + uniqueId("csv")
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",MY,500,82.5,USD,,,AU,MY\n"
+            + uniqueId("csv")
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",MY,-5,82.5,USD,,,AU,MY\n";
 
     assertProblem(postCsv(csv), 422, "validation").body("errors.field", hasItem("[1].capacity"));
 
@@ -187,8 +246,12 @@ class OfferBulkUpsertTest {
     String id = uniqueId("csv");
     String row = id + "," + supplier + "," + material + ",MY,500,82.5,USD,,,AU,MY\n";
 
-    assertProblem(postCsv(CSV_HEADER + row + row), 422, "validation").body("errors.field", hasItem("[1].id"));
-    assertProblem(postCsv("id,supplierId,material,capacity,unitPrice,currency,colour\n"), 422, "validation")
+    assertProblem(postCsv(CSV_HEADER + row + row), 422, "validation")
+        .body("errors.field", hasItem("[1].id"));
+    assertProblem(
+            postCsv("id,supplierId,material,capacity,unitPrice,currency,colour\n"),
+            422,
+            "validation")
         .body("errors.field", hasItem("header"));
 
     assertThat(offersOfSupplier()).isEmpty();
@@ -198,8 +261,18 @@ class OfferBulkUpsertTest {
   void csvWithARaggedRowNamesTheRowAndCreatesNothing() {
     String csv =
         CSV_HEADER
-            + uniqueId("csv") + "," + supplier + "," + material + ",MY,500,82.5,USD,,,AU,MY\n"
-            + uniqueId("csv") + "," + supplier + "," + material + ",MY,500\n";
+            + uniqueId("csv")
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",MY,500,82.5,USD,,,AU,MY\n"
+            + uniqueId("csv")
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",MY,500\n";
 
     assertProblem(postCsv(csv), 422, "validation").body("errors.field", hasItem("[1]"));
 
@@ -211,7 +284,13 @@ class OfferBulkUpsertTest {
     StringBuilder csv = new StringBuilder(CSV_HEADER);
     String prefix = uniqueId("csv");
     for (int i = 0; i <= BULK_MAX; i++) {
-      csv.append(prefix).append('-').append(i).append(',').append(supplier).append(',').append(material)
+      csv.append(prefix)
+          .append('-')
+          .append(i)
+          .append(',')
+          .append(supplier)
+          .append(',')
+          .append(material)
           .append(",MY,500,82.5,USD,,,AU,MY\n");
     }
 

@@ -58,7 +58,10 @@ class OfferResourceTest {
         .body("validFrom", equalTo("2026-01-01"))
         .body("validTo", equalTo("2026-12-31"));
     String etag =
-        json(anOffer(supplier, material).with("capacity", 420.5).with("unitPrice", 85.0).with("origins", null))
+        json(anOffer(supplier, material)
+                .with("capacity", 420.5)
+                .with("unitPrice", 85.0)
+                .with("origins", null))
             .put(OFFERS + id)
             .then()
             .statusCode(200)
@@ -79,7 +82,11 @@ class OfferResourceTest {
   void countryDefaultsToTheSuppliersCountry() {
     String id = uniqueId("off");
 
-    json(anOffer(supplier, material).without("country")).put(OFFERS + id).then().statusCode(201).body("country", equalTo("AU"));
+    json(anOffer(supplier, material).without("country"))
+        .put(OFFERS + id)
+        .then()
+        .statusCode(201)
+        .body("country", equalTo("AU"));
   }
 
   @Test
@@ -99,10 +106,14 @@ class OfferResourceTest {
     String fromAustralia = putOffer(anOffer(supplier, otherMaterial).without("country"));
     String fromChina = putOffer(anOffer(otherSupplier, material).with("country", "CN"));
 
-    assertThat(Paging.allIds("/v1/offers", 1, Map.of("material", material))).containsExactly(sorted(fromMalaysia, fromChina));
-    assertThat(Paging.allIds("/v1/offers", 50, Map.of("supplier", supplier))).containsExactly(sorted(fromMalaysia, fromAustralia));
-    assertThat(Paging.allIds("/v1/offers", 50, Map.of("material", material, "country", "CN"))).containsExactly(fromChina);
-    assertThat(Paging.allIds("/v1/offers", 50, Map.of("supplier", supplier, "country", "AU"))).containsExactly(fromAustralia);
+    assertThat(Paging.allIds("/v1/offers", 1, Map.of("material", material)))
+        .containsExactly(sorted(fromMalaysia, fromChina));
+    assertThat(Paging.allIds("/v1/offers", 50, Map.of("supplier", supplier)))
+        .containsExactly(sorted(fromMalaysia, fromAustralia));
+    assertThat(Paging.allIds("/v1/offers", 50, Map.of("material", material, "country", "CN")))
+        .containsExactly(fromChina);
+    assertThat(Paging.allIds("/v1/offers", 50, Map.of("supplier", supplier, "country", "AU")))
+        .containsExactly(fromAustralia);
     assertThat(Paging.allIds("/v1/offers", 50, Map.of("material", uniqueId("none")))).isEmpty();
   }
 
@@ -114,7 +125,8 @@ class OfferResourceTest {
 
     List<String> all = Paging.allIds("/v1/offers", 2);
 
-    // Not isSorted(): the order is the database's collation, which on PostgreSQL need not be Java's.
+    // Not isSorted(): the order is the database's collation, which on PostgreSQL need not be
+    // Java's.
     assertThat(all).doesNotHaveDuplicates();
     assertThat(Paging.allIds("/v1/offers", 2, Map.of("supplier", supplier))).hasSize(5);
   }
@@ -124,24 +136,43 @@ class OfferResourceTest {
     givenOffer(supplier, material);
     givenOffer(supplier, material);
     String cursor =
-        request().queryParam("limit", 1).queryParam("supplier", supplier).get("/v1/offers")
-            .then().statusCode(200).extract().path("nextCursor");
+        request()
+            .queryParam("limit", 1)
+            .queryParam("supplier", supplier)
+            .get("/v1/offers")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("nextCursor");
     assertThat(cursor).isNotNull();
 
-    request().queryParam("limit", 1).queryParam("supplier", supplier).queryParam("cursor", cursor).get("/v1/offers")
-        .then().statusCode(200);
+    request()
+        .queryParam("limit", 1)
+        .queryParam("supplier", supplier)
+        .queryParam("cursor", cursor)
+        .get("/v1/offers")
+        .then()
+        .statusCode(200);
     // Accepted elsewhere, its key would silently skip every item sorting before it.
-    for (String list : List.of("/v1/suppliers", "/v1/materials", "/v1/country-groups", "/v1/allocation-plans")) {
-      assertProblem(request().queryParam("cursor", cursor).get(list).then(), 400, "malformed-request")
+    for (String list :
+        List.of("/v1/suppliers", "/v1/materials", "/v1/country-groups", "/v1/allocation-plans")) {
+      assertProblem(
+              request().queryParam("cursor", cursor).get(list).then(), 400, "malformed-request")
           .body("errors.field", hasItem("cursor"));
     }
-    assertProblem(request().queryParam("cursor", cursor).get("/v1/offers").then(), 400, "malformed-request")
+    assertProblem(
+            request().queryParam("cursor", cursor).get("/v1/offers").then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("cursor"));
   }
 
   @Test
   void unknownCountryFilterIs400() {
-    assertProblem(request().queryParam("country", "XX").get("/v1/offers").then(), 400, "malformed-request")
+    assertProblem(
+            request().queryParam("country", "XX").get("/v1/offers").then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("country"));
   }
 
@@ -149,16 +180,26 @@ class OfferResourceTest {
   void staleIfMatchIs412AndChangesNothing() {
     String id = givenOffer(supplier, material);
     String first = etagOf(OFFERS + id);
-    json(anOffer(supplier, material).with("capacity", 600.0)).header("If-Match", first).put(OFFERS + id).then().statusCode(200);
+    json(anOffer(supplier, material).with("capacity", 600.0))
+        .header("If-Match", first)
+        .put(OFFERS + id)
+        .then()
+        .statusCode(200);
 
     assertProblem(
-        json(anOffer(supplier, material).with("capacity", 1.0)).header("If-Match", first).put(OFFERS + id).then(),
+        json(anOffer(supplier, material).with("capacity", 1.0))
+            .header("If-Match", first)
+            .put(OFFERS + id)
+            .then(),
         412,
         "precondition-failed");
 
     request().get(OFFERS + id).then().body("capacity", equalTo(600.0));
     assertProblem(
-        json(anOffer(supplier, material)).header("If-Match", "*").put(OFFERS + uniqueId("off")).then(),
+        json(anOffer(supplier, material))
+            .header("If-Match", "*")
+            .put(OFFERS + uniqueId("off"))
+            .then(),
         412,
         "precondition-failed");
   }
@@ -177,11 +218,15 @@ class OfferResourceTest {
     assertRejected(id, anOffer(supplier, material).with("country", "ZZ"), "country");
     assertRejected(id, anOffer(supplier, material).with("currency", "XYZ"), "currency");
     assertRejected(id, anOffer(supplier, material).with("currency", "usd"), "currency");
-    assertRejected(id, anOffer(supplier, material).with("origins", Map.of("MINING", "XX")), "origins[MINING]");
-    assertRejected(id, anOffer(supplier, material).with("origins", Map.of("mining", "AU")), "origins[mining]");
-    assertRejected(id, anOffer(supplier, material).with("origins", Map.of("SUPPLY", "CN")), "origins[SUPPLY]");
+    assertRejected(
+        id, anOffer(supplier, material).with("origins", Map.of("MINING", "XX")), "origins[MINING]");
+    assertRejected(
+        id, anOffer(supplier, material).with("origins", Map.of("mining", "AU")), "origins[mining]");
+    assertRejected(
+        id, anOffer(supplier, material).with("origins", Map.of("SUPPLY", "CN")), "origins[SUPPLY]");
     assertRejected(id, anOffer(supplier, material).with("validFrom", "2027-01-01"), "validTo");
-    assertRejected(id, anOffer(supplier, material).with("supplierId", uniqueId("ghost")), "supplierId");
+    assertRejected(
+        id, anOffer(supplier, material).with("supplierId", uniqueId("ghost")), "supplierId");
     assertRejected(id, anOffer(supplier, material).with("material", uniqueId("ghost")), "material");
     assertRejected(id, anOffer(supplier, material).with("id", uniqueId("other")), "id");
     assertRejected(id, anOffer(supplier, material).without("currency"), "currency");
@@ -192,7 +237,11 @@ class OfferResourceTest {
     String id = givenOffer(supplier, material);
 
     assertProblem(
-            request().contentType("application/json").body(anOffer(supplier, material).withRawMember("capacity", "1e400")).put(OFFERS + id).then(),
+            request()
+                .contentType("application/json")
+                .body(anOffer(supplier, material).withRawMember("capacity", "1e400"))
+                .put(OFFERS + id)
+                .then(),
             422,
             "validation")
         .body("errors.field", hasItem("capacity"));
@@ -215,20 +264,39 @@ class OfferResourceTest {
   void unreadableValuesAre400NamingTheFieldAndChangeNothing() {
     String id = givenOffer(supplier, material);
 
-    assertProblem(json(anOffer(supplier, material).with("capacity", "lots")).put(OFFERS + id).then(), 400, "malformed-request")
+    assertProblem(
+            json(anOffer(supplier, material).with("capacity", "lots")).put(OFFERS + id).then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("capacity"));
-    assertProblem(json(anOffer(supplier, material).with("validFrom", "2026-13-01")).put(OFFERS + id).then(), 400, "malformed-request")
+    assertProblem(
+            json(anOffer(supplier, material).with("validFrom", "2026-13-01"))
+                .put(OFFERS + id)
+                .then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("validFrom"));
-    assertProblem(json(anOffer(supplier, material).with("origins", List.of("AU"))).put(OFFERS + id).then(), 400, "malformed-request")
+    assertProblem(
+            json(anOffer(supplier, material).with("origins", List.of("AU")))
+                .put(OFFERS + id)
+                .then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("origins"));
-    assertProblem(json(anOffer(supplier, material).with("capacity", Map.of("value", 1))).put(OFFERS + id).then(), 400, "malformed-request")
+    assertProblem(
+            json(anOffer(supplier, material).with("capacity", Map.of("value", 1)))
+                .put(OFFERS + id)
+                .then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("capacity"));
 
     assertUnchanged(id);
   }
 
   private void assertRejected(String id, JsonBody body, String field) {
-    assertProblem(json(body).put(OFFERS + id).then(), 422, "validation").body("errors.field", hasItem(field));
+    assertProblem(json(body).put(OFFERS + id).then(), 422, "validation")
+        .body("errors.field", hasItem(field));
     assertUnchanged(id);
   }
 

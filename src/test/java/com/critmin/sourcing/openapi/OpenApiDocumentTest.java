@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed openapi/openapi.yaml must be exactly what the code generates. To refresh it after an API
- * change: {@code ./mvnw test -Dtest=OpenApiDocumentTest -Dopenapi.update=true}.
+ * The committed openapi/openapi.yaml must be exactly what the code generates. To refresh it after
+ * an API change: {@code ./mvnw test -Dtest=OpenApiDocumentTest -Dopenapi.update=true}.
  */
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -21,7 +21,14 @@ class OpenApiDocumentTest {
   @Test
   void committedDocumentMatchesTheGeneratedOne() throws IOException {
     String generated =
-        given().accept("application/yaml").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        given()
+            .accept("application/yaml")
+            .when()
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     if (Boolean.getBoolean("openapi.update")) {
       Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
     }
@@ -29,13 +36,22 @@ class OpenApiDocumentTest {
         .as("openapi/openapi.yaml is committed (generate it with -Dopenapi.update=true)")
         .isTrue();
     assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-        .as("openapi/openapi.yaml is out of date: run ./mvnw test -Dtest=OpenApiDocumentTest -Dopenapi.update=true")
+        .as(
+            "openapi/openapi.yaml is out of date: run ./mvnw test -Dtest=OpenApiDocumentTest -Dopenapi.update=true")
         .isEqualTo(generated);
   }
 
   @Test
   void everyOperationDocumentsItsErrorsAsProblemDocuments() {
-    String generated = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+    String generated =
+        given()
+            .accept("application/json")
+            .when()
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(generated).contains("application/problem+json").contains("\"Problem\"");
   }
 }

@@ -16,24 +16,44 @@ import org.junit.jupiter.api.Test;
 
 class ProblemValidatorTest {
 
-    @Test
-    void aBuiltProblemIsValid() {
-        assertThat(ProblemValidator.validate(aProblem().demand("NDPR_OXIDE", 10).offer("a", "AU", 5, 1).build())).isEmpty();
-    }
+  @Test
+  void aBuiltProblemIsValid() {
+    assertThat(
+            ProblemValidator.validate(
+                aProblem().demand("NDPR_OXIDE", 10).offer("a", "AU", 5, 1).build()))
+        .isEmpty();
+  }
 
-    @Test
-    void reportsEveryCrossFieldViolation() {
-        SourcingProblem problem = new SourcingProblem(
-                List.of(new OfferInput("o1", "s", "M", "AU", -1, Double.NaN),
-                        new OfferInput("o1", "s", "M", "AU", 1, 1)),
-                List.of(new Demand("M", 10), new Demand("M", Double.POSITIVE_INFINITY)),
-                new Limits(1.5, null, List.of(new GroupLimit("EU", Set.of("DE"), 0.2, 0.3, null, null)), null, null),
-                new Scenario(null, null, List.of(new Factor("o1", "s", null, 1)), null),
-                false, null, "USD", null);
+  @Test
+  void reportsEveryCrossFieldViolation() {
+    SourcingProblem problem =
+        new SourcingProblem(
+            List.of(
+                new OfferInput("o1", "s", "M", "AU", -1, Double.NaN),
+                new OfferInput("o1", "s", "M", "AU", 1, 1)),
+            List.of(new Demand("M", 10), new Demand("M", Double.POSITIVE_INFINITY)),
+            new Limits(
+                1.5,
+                null,
+                List.of(new GroupLimit("EU", Set.of("DE"), 0.2, 0.3, null, null)),
+                null,
+                null),
+            new Scenario(null, null, List.of(new Factor("o1", "s", null, 1)), null),
+            false,
+            null,
+            "USD",
+            null);
 
-        assertThat(ProblemValidator.validate(problem)).extracting(Violation::field).containsExactlyInAnyOrder(
-                "offers[0].capacity", "offers[0].unitPrice", "offers[1].id", "demands[1].material",
-                "demands[1].quantity", "limits.maxCountryShare", "limits.groupLimits[0].minShare",
-                "scenario.capacityFactors[0]");
-    }
+    assertThat(ProblemValidator.validate(problem))
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrder(
+            "offers[0].capacity",
+            "offers[0].unitPrice",
+            "offers[1].id",
+            "demands[1].material",
+            "demands[1].quantity",
+            "limits.maxCountryShare",
+            "limits.groupLimits[0].minShare",
+            "scenario.capacityFactors[0]");
+  }
 }

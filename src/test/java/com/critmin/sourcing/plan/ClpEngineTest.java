@@ -32,19 +32,28 @@ class ClpEngineTest {
   @BeforeAll
   static void decimalsAsDoubles() {
     RestAssured.config =
-        RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        RestAssured.config()
+            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
   }
 
   @Test
   void clpSolvesTheSamePlan() {
     // A SEPARATION-stage cap makes the material non-laminar, so it is solved as an LP, here by CLP.
     var request =
-        aPlanRequest().demand("NDPR_OXIDE", 1000)
+        aPlanRequest()
+            .demand("NDPR_OXIDE", 1000)
             .offer("cn-1", "cn", "CN", 900, 69, Map.of("SEPARATION", "CN"))
             .offer("lynas", "lynas-s", "MY", 500, 82.5, Map.of("SEPARATION", "MY"))
-            .policy("countryLimits", java.util.List.of(Map.of("country", "CN", "stage", "SEPARATION", "maxShare", 0.6)))
+            .policy(
+                "countryLimits",
+                java.util.List.of(Map.of("country", "CN", "stage", "SEPARATION", "maxShare", 0.6)))
             .build();
-    given().contentType(ContentType.JSON).body(request).when().post("/v1/allocation-plans").then()
+    given()
+        .contentType(ContentType.JSON)
+        .body(request)
+        .when()
+        .post("/v1/allocation-plans")
+        .then()
         .statusCode(201)
         .body("status", equalTo("OPTIMAL"))
         .body("solver.engine", equalTo("CLP"))

@@ -28,19 +28,33 @@ class FailedPlanTest {
     // Parameters GLOP cannot parse make the engine refuse the model.
     System.setProperty("optimizer.glop.params", "this is not a parameter message");
     var request =
-        aPlanRequest().demand("NDPR_OXIDE", 100)
+        aPlanRequest()
+            .demand("NDPR_OXIDE", 100)
             .offer("cn", "cn-s", "CN", 100, 70, Map.of("SEPARATION", "CN"))
             .offer("au", "au-s", "AU", 100, 80, Map.of("SEPARATION", "MY"))
-            .policy("countryLimits", List.of(Map.of("country", "CN", "stage", "SEPARATION", "maxShare", 0.6)))
+            .policy(
+                "countryLimits",
+                List.of(Map.of("country", "CN", "stage", "SEPARATION", "maxShare", 0.6)))
             .build();
     String location =
-        given().contentType(ContentType.JSON).body(request).when().post("/v1/allocation-plans").then()
+        given()
+            .contentType(ContentType.JSON)
+            .body(request)
+            .when()
+            .post("/v1/allocation-plans")
+            .then()
             .statusCode(201)
             .body("status", equalTo("FAILED"))
             .body("failure", containsString("logged under plan id"))
             .body("inputDigest", notNullValue())
-            .extract().header("Location");
-    given().when().get(location).then().statusCode(200).body("status", equalTo("FAILED"))
+            .extract()
+            .header("Location");
+    given()
+        .when()
+        .get(location)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("FAILED"))
         .body(not(containsString("Exception")));
   }
 }

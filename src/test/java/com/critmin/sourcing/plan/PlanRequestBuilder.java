@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test data: {@code aPlanRequest().demand("NDPR_OXIDE", 1000).offer("cn-1", "CN", 900, 69).build()}. */
+/**
+ * Test data: {@code aPlanRequest().demand("NDPR_OXIDE", 1000).offer("cn-1", "CN", 900,
+ * 69).build()}.
+ */
 final class PlanRequestBuilder {
   private final List<Map<String, Object>> demand = new ArrayList<>();
   private final List<Map<String, Object>> offers = new ArrayList<>();
@@ -25,13 +28,21 @@ final class PlanRequestBuilder {
     return this;
   }
 
-  /** An inline offer of the last demanded material; its supplier is named after the offer and ships from country. */
+  /**
+   * An inline offer of the last demanded material; its supplier is named after the offer and ships
+   * from country.
+   */
   PlanRequestBuilder offer(String id, String country, double capacity, double unitPrice) {
     return offer(id, id + "-supplier", country, capacity, unitPrice, Map.of());
   }
 
   PlanRequestBuilder offer(
-      String id, String supplier, String country, double capacity, double unitPrice, Map<String, String> origins) {
+      String id,
+      String supplier,
+      String country,
+      double capacity,
+      double unitPrice,
+      Map<String, String> origins) {
     inline = true;
     Map<String, Object> offer = new LinkedHashMap<>();
     offer.put("id", id);

@@ -32,7 +32,12 @@ class PlanRequestLimitsTest {
     for (int i = 0; i < 6; i++) {
       request.offer("o" + i, "CN", 1, 1);
     }
-    given().contentType(ContentType.JSON).body(request.build()).when().post("/v1/allocation-plans").then()
+    given()
+        .contentType(ContentType.JSON)
+        .body(request.build())
+        .when()
+        .post("/v1/allocation-plans")
+        .then()
         .statusCode(422)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("offers"));
@@ -41,8 +46,12 @@ class PlanRequestLimitsTest {
   @Test
   void aBodyOverTheLimitIs413WithAProblemDocument() {
     String padding = "x".repeat(5000);
-    given().contentType(ContentType.JSON).body("{\"demand\": [], \"pad\": \"" + padding + "\"}").when()
-        .post("/v1/allocation-plans").then()
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"demand\": [], \"pad\": \"" + padding + "\"}")
+        .when()
+        .post("/v1/allocation-plans")
+        .then()
         .statusCode(413)
         .contentType("application/problem+json")
         .body("status", equalTo(413))

@@ -23,7 +23,8 @@ class PolicyPresetResourceTest {
         .get(PRESETS)
         .then()
         .statusCode(200)
-        .body("items.id", hasItems("EU_CRMA_2030", "US_DFARS_MAGNETS_2026", "US_DFARS_MAGNETS_2027"))
+        .body(
+            "items.id", hasItems("EU_CRMA_2030", "US_DFARS_MAGNETS_2026", "US_DFARS_MAGNETS_2027"))
         .body("items.preset", everyItem(equalTo(true)));
   }
 
@@ -55,6 +56,10 @@ class PolicyPresetResourceTest {
     assertProblem(request().delete(PRESETS + "/EU_CRMA_2030").then(), 405, "method-not-allowed");
     assertProblem(json(aPolicy()).post(PRESETS).then(), 405, "method-not-allowed");
 
-    request().get(PRESETS + "/EU_CRMA_2030").then().statusCode(200).body("maxCountryShare", equalTo(0.65));
+    request()
+        .get(PRESETS + "/EU_CRMA_2030")
+        .then()
+        .statusCode(200)
+        .body("maxCountryShare", equalTo(0.65));
   }
 }

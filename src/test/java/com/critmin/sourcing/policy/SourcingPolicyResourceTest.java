@@ -48,7 +48,10 @@ class SourcingPolicyResourceTest {
         .body("excludedCountries", contains("RU"))
         .body("preset", equalTo(false));
     String etag =
-        json(aPolicy().with("maxCountryShare", null).with("countryLimits", null).with("extendsPreset", "EU_CRMA_2030"))
+        json(aPolicy()
+                .with("maxCountryShare", null)
+                .with("countryLimits", null)
+                .with("extendsPreset", "EU_CRMA_2030"))
             .put(POLICIES + id)
             .then()
             .statusCode(200)
@@ -84,22 +87,34 @@ class SourcingPolicyResourceTest {
       mine.add(prefix + "-" + i);
     }
 
-    assertThat(Paging.allIds("/v1/sourcing-policies", 2)).doesNotHaveDuplicates().containsSubsequence(mine);
+    assertThat(Paging.allIds("/v1/sourcing-policies", 2))
+        .doesNotHaveDuplicates()
+        .containsSubsequence(mine);
   }
 
   @Test
   void staleIfMatchIs412AndChangesNothing() {
     String id = givenPolicy();
     String first = etagOf(POLICIES + id);
-    json(aPolicy().with("maxCountryShare", 0.6)).header("If-Match", first).put(POLICIES + id).then().statusCode(200);
+    json(aPolicy().with("maxCountryShare", 0.6))
+        .header("If-Match", first)
+        .put(POLICIES + id)
+        .then()
+        .statusCode(200);
 
     assertProblem(
-        json(aPolicy().with("maxCountryShare", 0.1)).header("If-Match", first).put(POLICIES + id).then(),
+        json(aPolicy().with("maxCountryShare", 0.1))
+            .header("If-Match", first)
+            .put(POLICIES + id)
+            .then(),
         412,
         "precondition-failed");
 
     request().get(POLICIES + id).then().body("maxCountryShare", equalTo(0.6));
-    assertProblem(json(aPolicy()).header("If-Match", "*").put(POLICIES + uniqueId("pol")).then(), 412, "precondition-failed");
+    assertProblem(
+        json(aPolicy()).header("If-Match", "*").put(POLICIES + uniqueId("pol")).then(),
+        412,
+        "precondition-failed");
   }
 
   @Test
@@ -111,9 +126,16 @@ class SourcingPolicyResourceTest {
         .statusCode(201)
         .body("countryLimits[0].country", equalTo("ZZ"));
 
-    assertProblem(json(aPolicy().with("excludedCountries", List.of("ZZ"))).put(POLICIES + id).then(), 422, "validation")
+    assertProblem(
+            json(aPolicy().with("excludedCountries", List.of("ZZ"))).put(POLICIES + id).then(),
+            422,
+            "validation")
         .body("errors.field", hasItem("excludedCountries[0]"));
-    request().get(POLICIES + id).then().body("countryLimits[0].country", equalTo("ZZ")).body("excludedCountries", contains("RU"));
+    request()
+        .get(POLICIES + id)
+        .then()
+        .body("countryLimits[0].country", equalTo("ZZ"))
+        .body("excludedCountries", contains("RU"));
   }
 
   @Test
@@ -123,12 +145,28 @@ class SourcingPolicyResourceTest {
     assertRejected(id, aPolicy().with("maxCountryShare", 1.5), "maxCountryShare");
     assertRejected(id, aPolicy().with("maxSupplierShare", -0.1), "maxSupplierShare");
     assertRejected(id, aPolicy().with("maxCountryShare", "NaN"), "maxCountryShare");
-    assertRejected(id, aPolicy().with("countryLimits", List.of(countryLimit("CN", 1.01))), "countryLimits[0].maxShare");
-    assertRejected(id, aPolicy().with("groupLimits", List.of(JsonBody.of("group", "FEOC", "maxShare", 2.0))), "groupLimits[0].maxShare");
-    assertRejected(id, aPolicy().with("groupLimits", List.of(JsonBody.of("group", "FEOC", "maxShare", 0.2, "minShare", 0.3))), "groupLimits[0].minShare");
+    assertRejected(
+        id,
+        aPolicy().with("countryLimits", List.of(countryLimit("CN", 1.01))),
+        "countryLimits[0].maxShare");
+    assertRejected(
+        id,
+        aPolicy().with("groupLimits", List.of(JsonBody.of("group", "FEOC", "maxShare", 2.0))),
+        "groupLimits[0].maxShare");
+    assertRejected(
+        id,
+        aPolicy()
+            .with(
+                "groupLimits",
+                List.of(JsonBody.of("group", "FEOC", "maxShare", 0.2, "minShare", 0.3))),
+        "groupLimits[0].minShare");
 
     assertProblem(
-            request().contentType("application/json").body(aPolicy().withRawMember("maxCountryShare", "1e400")).put(POLICIES + id).then(),
+            request()
+                .contentType("application/json")
+                .body(aPolicy().withRawMember("maxCountryShare", "1e400"))
+                .put(POLICIES + id)
+                .then(),
             422,
             "validation")
         .body("errors.field", hasItem("maxCountryShare"));
@@ -139,17 +177,32 @@ class SourcingPolicyResourceTest {
   void unknownCountriesAndStagesAre422AndChangeNothing() {
     String id = givenPolicy();
 
-    assertRejected(id, aPolicy().with("countryLimits", List.of(countryLimit("XX", 0.5))), "countryLimits[0].country");
-    assertRejected(id, aPolicy().with("countryLimits", List.of(countryLimit("CN", 0.5).with("stage", "separation"))), "countryLimits[0].stage");
-    assertRejected(id, aPolicy().with("excludedCountries", List.of("RU", "XX")), "excludedCountries[1]");
-    assertRejected(id, aPolicy().with("countryLimits", List.of(countryLimit("CN", 0.5), countryLimit("CN", 0.4))), "countryLimits[1]");
+    assertRejected(
+        id,
+        aPolicy().with("countryLimits", List.of(countryLimit("XX", 0.5))),
+        "countryLimits[0].country");
+    assertRejected(
+        id,
+        aPolicy()
+            .with("countryLimits", List.of(countryLimit("CN", 0.5).with("stage", "separation"))),
+        "countryLimits[0].stage");
+    assertRejected(
+        id, aPolicy().with("excludedCountries", List.of("RU", "XX")), "excludedCountries[1]");
+    assertRejected(
+        id,
+        aPolicy().with("countryLimits", List.of(countryLimit("CN", 0.5), countryLimit("CN", 0.4))),
+        "countryLimits[1]");
   }
 
   @Test
   void missingGroupOrPresetIs422AndChangesNothing() {
     String id = givenPolicy();
 
-    assertRejected(id, aPolicy().with("groupLimits", List.of(JsonBody.of("group", uniqueId("ghost"), "maxShare", 0.2))), "groupLimits[0].group");
+    assertRejected(
+        id,
+        aPolicy()
+            .with("groupLimits", List.of(JsonBody.of("group", uniqueId("ghost"), "maxShare", 0.2))),
+        "groupLimits[0].group");
     assertRejected(id, aPolicy().with("extendsPreset", "EU_CRMA_2099"), "extendsPreset");
   }
 
@@ -158,12 +211,20 @@ class SourcingPolicyResourceTest {
     String id = givenPolicy();
 
     assertProblem(
-            json(aPolicy().with("countryLimits", List.of(countryLimit("CN", 0.5).with("colour", "red")))).put(POLICIES + id).then(),
+            json(aPolicy()
+                    .with("countryLimits", List.of(countryLimit("CN", 0.5).with("colour", "red"))))
+                .put(POLICIES + id)
+                .then(),
             400,
             "malformed-request")
         .body("errors.field", hasItem("countryLimits[0].colour"));
     assertProblem(
-            json(aPolicy().with("groupLimits", List.of(JsonBody.of("group", "FEOC", "maxShare", "a fifth")))).put(POLICIES + id).then(),
+            json(aPolicy()
+                    .with(
+                        "groupLimits",
+                        List.of(JsonBody.of("group", "FEOC", "maxShare", "a fifth"))))
+                .put(POLICIES + id)
+                .then(),
             400,
             "malformed-request")
         .body("errors.field", hasItem("groupLimits[0].maxShare"));
@@ -185,9 +246,14 @@ class SourcingPolicyResourceTest {
 
   @Test
   void putOnAPresetIdIs405AndStoresNothing() {
-    assertProblem(json(aPolicy()).put(POLICIES + "EU_CRMA_2030").then(), 405, "read-only").header("Allow", notNullValue());
+    assertProblem(json(aPolicy()).put(POLICIES + "EU_CRMA_2030").then(), 405, "read-only")
+        .header("Allow", notNullValue());
 
-    request().get("/v1/policy-presets/EU_CRMA_2030").then().statusCode(200).body("maxCountryShare", equalTo(0.65));
+    request()
+        .get("/v1/policy-presets/EU_CRMA_2030")
+        .then()
+        .statusCode(200)
+        .body("maxCountryShare", equalTo(0.65));
   }
 
   private static JsonBody countryLimit(String country, double maxShare) {
@@ -195,7 +261,8 @@ class SourcingPolicyResourceTest {
   }
 
   private static void assertRejected(String id, JsonBody body, String field) {
-    assertProblem(json(body).put(POLICIES + id).then(), 422, "validation").body("errors.field", hasItem(field));
+    assertProblem(json(body).put(POLICIES + id).then(), 422, "validation")
+        .body("errors.field", hasItem(field));
     assertUnchanged(id);
   }
 

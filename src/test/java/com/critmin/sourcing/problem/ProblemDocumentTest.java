@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Errors that every resource shares: routing, media types, unreadable bodies and list parameters. */
+/**
+ * Errors that every resource shares: routing, media types, unreadable bodies and list parameters.
+ */
 @QuarkusTest
 class ProblemDocumentTest {
   private static final String LISTS =
@@ -28,16 +30,32 @@ class ProblemDocumentTest {
     String id = givenMaterial();
 
     assertProblem(
-        request().contentType("application/json").body("[{\"name\": \"NdPr\", \"unit\": \"t\"}]").put("/v1/materials/" + id).then(),
-        400,
-        "malformed-request")
+            request()
+                .contentType("application/json")
+                .body("[{\"name\": \"NdPr\", \"unit\": \"t\"}]")
+                .put("/v1/materials/" + id)
+                .then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("body"))
         .body("detail", equalTo("body: must be a JSON object"));
     assertProblem(
-        request().contentType("application/json").body("[]").post("/v1/allocation-plans").then(), 400, "malformed-request")
+            request()
+                .contentType("application/json")
+                .body("[]")
+                .post("/v1/allocation-plans")
+                .then(),
+            400,
+            "malformed-request")
         .body("detail", equalTo("body: must be a JSON object"));
     assertProblem(
-        request().contentType("application/json").body("{\"id\": \"x\"}").post("/v1/offers").then(), 400, "malformed-request")
+            request()
+                .contentType("application/json")
+                .body("{\"id\": \"x\"}")
+                .post("/v1/offers")
+                .then(),
+            400,
+            "malformed-request")
         .body("detail", equalTo("body: must be a JSON array"));
 
     request().get("/v1/materials/" + id).then().statusCode(200).body("name", equalTo("NdPr oxide"));
@@ -56,17 +74,32 @@ class ProblemDocumentTest {
     assertProblem(request().delete("/v1/materials").then(), 405, "method-not-allowed");
     assertProblem(request().delete("/v1/offers").then(), 405, "method-not-allowed")
         .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
-    assertProblem(request().post("/v1/materials/" + uniqueId("mat")).then(), 405, "method-not-allowed")
+    assertProblem(
+            request().post("/v1/materials/" + uniqueId("mat")).then(), 405, "method-not-allowed")
         .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
   }
 
   @Test
   void optionsNamesTheMethodsOfThePathLikeA405Does() {
-    request().options("/v1/materials").then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
-    request().options("/v1/offers").then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
-    request().options("/v1/offers/" + uniqueId("off")).then().statusCode(200)
+    request()
+        .options("/v1/materials")
+        .then()
+        .statusCode(200)
+        .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+    request()
+        .options("/v1/offers")
+        .then()
+        .statusCode(200)
+        .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+    request()
+        .options("/v1/offers/" + uniqueId("off"))
+        .then()
+        .statusCode(200)
         .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
-    request().options("/v1/allocation-plans/" + uniqueId("plan")).then().statusCode(200)
+    request()
+        .options("/v1/allocation-plans/" + uniqueId("plan"))
+        .then()
+        .statusCode(200)
         .header("Allow", equalTo("GET, HEAD, OPTIONS"));
   }
 
@@ -79,7 +112,11 @@ class ProblemDocumentTest {
         415,
         "unsupported-media-type");
     assertProblem(
-        request().contentType("application/xml").body("<material/>").put("/v1/materials/" + id).then(),
+        request()
+            .contentType("application/xml")
+            .body("<material/>")
+            .put("/v1/materials/" + id)
+            .then(),
         415,
         "unsupported-media-type");
 
@@ -90,15 +127,24 @@ class ProblemDocumentTest {
   void unacceptableAcceptIs406() {
     String id = givenMaterial();
 
-    assertProblem(request().accept("application/xml").get("/v1/materials/" + id).then(), 406, "not-acceptable");
+    assertProblem(
+        request().accept("application/xml").get("/v1/materials/" + id).then(),
+        406,
+        "not-acceptable");
     assertProblem(request().accept("text/csv").get("/v1/materials").then(), 406, "not-acceptable");
   }
 
   @Test
   void problemsAreSentToClientsThatAcceptOnlyJson() {
-    assertProblem(request().accept("application/json").get("/v1/materials/" + uniqueId("mat")).then(), 404, "not-found");
     assertProblem(
-        json(aMaterial().with("unit", "")).accept("application/json").put("/v1/materials/" + uniqueId("mat")).then(),
+        request().accept("application/json").get("/v1/materials/" + uniqueId("mat")).then(),
+        404,
+        "not-found");
+    assertProblem(
+        json(aMaterial().with("unit", ""))
+            .accept("application/json")
+            .put("/v1/materials/" + uniqueId("mat"))
+            .then(),
         422,
         "validation");
   }
@@ -108,11 +154,19 @@ class ProblemDocumentTest {
     String id = givenMaterial();
 
     assertProblem(
-        request().contentType("application/json").body("{\"name\": \"NdPr\", \"unit\": ").put("/v1/materials/" + id).then(),
+        request()
+            .contentType("application/json")
+            .body("{\"name\": \"NdPr\", \"unit\": ")
+            .put("/v1/materials/" + id)
+            .then(),
         400,
         "malformed-request");
     assertProblem(
-        request().contentType("application/json").body("{name: 'NdPr'}").put("/v1/materials/" + id).then(),
+        request()
+            .contentType("application/json")
+            .body("{name: 'NdPr'}")
+            .put("/v1/materials/" + id)
+            .then(),
         400,
         "malformed-request");
 
@@ -123,7 +177,10 @@ class ProblemDocumentTest {
   void unknownJsonFieldIs400NamingIt() {
     String id = givenMaterial();
 
-    assertProblem(json(aMaterial().with("colour", "green")).put("/v1/materials/" + id).then(), 400, "malformed-request")
+    assertProblem(
+            json(aMaterial().with("colour", "green")).put("/v1/materials/" + id).then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("colour"))
         .body("detail", containsString("colour"));
 
@@ -134,9 +191,19 @@ class ProblemDocumentTest {
   void wrongJsonTypeIs400NamingTheField() {
     String id = givenMaterial();
 
-    assertProblem(json(aMaterial().with("name", java.util.Map.of("en", "NdPr"))).put("/v1/materials/" + id).then(), 400, "malformed-request")
+    assertProblem(
+            json(aMaterial().with("name", java.util.Map.of("en", "NdPr")))
+                .put("/v1/materials/" + id)
+                .then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("name"));
-    assertProblem(json(aMaterial().with("unit", java.util.List.of("t"))).put("/v1/materials/" + id).then(), 400, "malformed-request")
+    assertProblem(
+            json(aMaterial().with("unit", java.util.List.of("t")))
+                .put("/v1/materials/" + id)
+                .then(),
+            400,
+            "malformed-request")
         .body("errors.field", hasItem("unit"));
   }
 
@@ -153,7 +220,8 @@ class ProblemDocumentTest {
   @ValueSource(strings = {"not-a-cursor", "%%%", "bm9wZQ"})
   void badCursorIs400OnEveryList(String cursor) {
     for (String list : LISTS.split(",")) {
-      assertProblem(request().queryParam("cursor", cursor).get(list).then(), 400, "malformed-request")
+      assertProblem(
+              request().queryParam("cursor", cursor).get(list).then(), 400, "malformed-request")
           .body("errors.field", hasItem("cursor"));
     }
   }
@@ -168,7 +236,11 @@ class ProblemDocumentTest {
 
   @Test
   void cursorOfAnotherServiceIsRejectedEvenWhenItIsBase64() {
-    String foreign = Base64.getUrlEncoder().encodeToString("offset=10".getBytes(StandardCharsets.UTF_8));
-    assertProblem(request().queryParam("cursor", foreign).get("/v1/materials").then(), 400, "malformed-request");
+    String foreign =
+        Base64.getUrlEncoder().encodeToString("offset=10".getBytes(StandardCharsets.UTF_8));
+    assertProblem(
+        request().queryParam("cursor", foreign).get("/v1/materials").then(),
+        400,
+        "malformed-request");
   }
 }

@@ -85,16 +85,25 @@ class SupplierResourceTest {
   void staleIfMatchIs412AndMatchingOneReplaces() {
     String id = givenSupplier("AU");
     String first = etagOf(SUPPLIERS + id);
-    json(aSupplier().with("country", "MY")).header("If-Match", first).put(SUPPLIERS + id).then().statusCode(200);
+    json(aSupplier().with("country", "MY"))
+        .header("If-Match", first)
+        .put(SUPPLIERS + id)
+        .then()
+        .statusCode(200);
 
     assertProblem(
-        json(aSupplier().with("country", "US")).header("If-Match", first).put(SUPPLIERS + id).then(),
+        json(aSupplier().with("country", "US"))
+            .header("If-Match", first)
+            .put(SUPPLIERS + id)
+            .then(),
         412,
         "precondition-failed");
 
     request().get(SUPPLIERS + id).then().body("country", equalTo("MY"));
     assertProblem(
-        json(aSupplier()).header("If-Match", "*").put(SUPPLIERS + uniqueId("sup")).then(), 412, "precondition-failed");
+        json(aSupplier()).header("If-Match", "*").put(SUPPLIERS + uniqueId("sup")).then(),
+        412,
+        "precondition-failed");
   }
 
   @ParameterizedTest
@@ -102,7 +111,10 @@ class SupplierResourceTest {
   void unknownOrUnknownOriginCountryIsRejectedAndChangesNothing(String country) {
     String id = givenSupplier("AU");
 
-    assertProblem(json(aSupplier().with("country", country)).put(SUPPLIERS + id).then(), 422, "validation")
+    assertProblem(
+            json(aSupplier().with("country", country)).put(SUPPLIERS + id).then(),
+            422,
+            "validation")
         .body("errors.field", hasItem("country"));
 
     request().get(SUPPLIERS + id).then().body("country", equalTo("AU"));
@@ -110,7 +122,12 @@ class SupplierResourceTest {
 
   @Test
   void missingNameAndCountryAre422NamingBoth() {
-    assertProblem(json(aSupplier().without("name").with("country", null)).put(SUPPLIERS + uniqueId("sup")).then(), 422, "validation")
+    assertProblem(
+            json(aSupplier().without("name").with("country", null))
+                .put(SUPPLIERS + uniqueId("sup"))
+                .then(),
+            422,
+            "validation")
         .body("errors.field", hasItem("name"))
         .body("errors.field", hasItem("country"));
   }

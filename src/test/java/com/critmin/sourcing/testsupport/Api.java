@@ -2,12 +2,12 @@ package com.critmin.sourcing.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.blankOrNullString;
 
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -25,7 +25,8 @@ public final class Api {
 
   /** Decimals read back as double, so that 82.5 compares with 82.5. */
   public static final RestAssuredConfig CONFIG =
-      RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+      RestAssuredConfig.config()
+          .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
 
   private Api() {}
 
@@ -36,7 +37,9 @@ public final class Api {
 
   /** A request with a JSON body. */
   public static RequestSpecification json(Object body) {
-    return request().contentType(ContentType.JSON).body(body instanceof JsonBody b ? b.json() : body);
+    return request()
+        .contentType(ContentType.JSON)
+        .body(body instanceof JsonBody b ? b.json() : body);
   }
 
   /** An id no other test (or earlier run against the same database) uses. */
@@ -45,10 +48,11 @@ public final class Api {
   }
 
   /**
-   * Asserts an RFC 9457 problem document of this status and type (the slug after the problem base URI), with
-   * a title and detail, and nothing of the implementation in the body.
+   * Asserts an RFC 9457 problem document of this status and type (the slug after the problem base
+   * URI), with a title and detail, and nothing of the implementation in the body.
    */
-  public static ValidatableResponse assertProblem(ValidatableResponse response, int status, String typeSlug) {
+  public static ValidatableResponse assertProblem(
+      ValidatableResponse response, int status, String typeSlug) {
     return response
         .statusCode(status)
         .contentType(PROBLEM_JSON)

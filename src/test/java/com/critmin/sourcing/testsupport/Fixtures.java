@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Named request bodies and stored master data for API tests. Every stored item gets a fresh id, so tests
- * run in any order against any database.
+ * Named request bodies and stored master data for API tests. Every stored item gets a fresh id, so
+ * tests run in any order against any database.
  */
 public final class Fixtures {
   private Fixtures() {}
@@ -24,31 +24,49 @@ public final class Fixtures {
   /** An offer from Malaysia, mined in Australia: the Lynas NdPr route (SPEC 2). */
   public static JsonBody anOffer(String supplierId, String materialId) {
     return JsonBody.of(
-        "supplierId", supplierId,
-        "material", materialId,
-        "country", "MY",
-        "capacity", 500.0,
-        "unitPrice", 82.5,
-        "currency", "USD",
-        "origins", Map.of("MINING", "AU", "SEPARATION", "MY"),
-        "validFrom", "2026-01-01",
-        "validTo", "2026-12-31");
+        "supplierId",
+        supplierId,
+        "material",
+        materialId,
+        "country",
+        "MY",
+        "capacity",
+        500.0,
+        "unitPrice",
+        82.5,
+        "currency",
+        "USD",
+        "origins",
+        Map.of("MINING", "AU", "SEPARATION", "MY"),
+        "validFrom",
+        "2026-01-01",
+        "validTo",
+        "2026-12-31");
   }
 
   public static JsonBody aCountryGroup() {
     return JsonBody.of("name", "Allied refiners", "countries", List.of("JP", "AU", "CA"));
   }
 
-  /** A CRMA-style policy: 65 % per country, Chinese separation at most half, FEOC at most a fifth. */
+  /**
+   * A CRMA-style policy: 65 % per country, Chinese separation at most half, FEOC at most a fifth.
+   */
   public static JsonBody aPolicy() {
     return JsonBody.of(
-        "name", "CRMA strict",
-        "description", "65 % per third country",
-        "maxCountryShare", 0.65,
-        "countryLimits", List.of(JsonBody.of("country", "CN", "stage", "SEPARATION", "maxShare", 0.5)),
-        "groupLimits", List.of(JsonBody.of("group", "FEOC", "maxShare", 0.2)),
-        "maxSupplierShare", 0.5,
-        "excludedCountries", List.of("RU"));
+        "name",
+        "CRMA strict",
+        "description",
+        "65 % per third country",
+        "maxCountryShare",
+        0.65,
+        "countryLimits",
+        List.of(JsonBody.of("country", "CN", "stage", "SEPARATION", "maxShare", 0.5)),
+        "groupLimits",
+        List.of(JsonBody.of("group", "FEOC", "maxShare", 0.2)),
+        "maxSupplierShare",
+        0.5,
+        "excludedCountries",
+        List.of("RU"));
   }
 
   public static JsonBody anOfferItem(String id, String supplierId, String materialId) {

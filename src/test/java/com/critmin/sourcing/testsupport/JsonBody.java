@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An immutable JSON object for request bodies: start from a fixture, change one member per test. */
+/**
+ * An immutable JSON object for request bodies: start from a fixture, change one member per test.
+ */
 public final class JsonBody {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();

@@ -13,4 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CountryGroupRequest(
     @Schema(example = "Allied refiners") @NotBlank @Size(max = 200) String name,
     @Schema(description = "ISO 3166-1 alpha-2 codes", example = "[\"AU\", \"CA\", \"JP\"]")
-        @NotEmpty @Size(max = 250) List<@NotNull @CountryCode String> countries) {}
+        @NotEmpty
+        @Size(max = 250)
+        List<@NotNull @CountryCode String> countries) {}

@@ -2,7 +2,6 @@ package com.critmin.sourcing.material.api;
 
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
 import com.critmin.sourcing.material.MaterialService;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,40 +44,68 @@ public class MaterialResource {
 
   @GET
   @Operation(summary = "List materials", description = "Pages through materials in id order.")
-  @APIResponse(responseCode = "200", description = "A page of materials",
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of materials",
       content = @Content(schema = @Schema(implementation = MaterialPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public Page<MaterialResponse> list(
-      @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor") String cursor,
-      @Parameter(description = "Page size, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "50")) @QueryParam("limit") String limit) {
+      @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(
+              description = "Page size, 1 to 1000",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "1000",
+                      defaultValue = "50"))
+          @QueryParam("limit")
+          String limit) {
     return service.list(cursor, Cursors.limit(limit));
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a material", description = "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
-  @APIResponse(responseCode = "200", description = "The material, with its ETag",
+  @Operation(
+      summary = "Read a material",
+      description =
+          "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The material, with its ETag",
       content = @Content(schema = @Schema(implementation = MaterialResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
-    return service.find(id).map(Responses::read).orElseThrow(() -> ApiException.notFound("Material", id));
+    return service
+        .find(id)
+        .map(Responses::read)
+        .orElseThrow(() -> ApiException.notFound("Material", id));
   }
 
   @PUT
   @Path("/{id}")
-  @Operation(summary = "Create or replace a material",
-      description = "Idempotent: 201 when the id is new, 200 when it replaced. Send If-Match with the ETag of a read to guard against lost updates.")
-  @APIResponse(responseCode = "200", description = "Replaced",
+  @Operation(
+      summary = "Create or replace a material",
+      description =
+          "Idempotent: 201 when the id is new, 200 when it replaced. Send If-Match with the ETag of a read to guard against lost updates.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced",
       content = @Content(schema = @Schema(implementation = MaterialResponse.class)))
-  @APIResponse(responseCode = "201", description = "Created",
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
       content = @Content(schema = @Schema(implementation = MaterialResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "422", ref = "ValidationFailed")
   public Response put(
-      @PathParam("id") @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE) String id,
-      @Parameter(description = "ETag of the version being replaced") @HeaderParam("If-Match") String ifMatch,
+      @PathParam("id") @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+          String id,
+      @Parameter(description = "ETag of the version being replaced") @HeaderParam("If-Match")
+          String ifMatch,
       @NotNull(message = "a JSON body is required") @Valid MaterialRequest body,
       @Context UriInfo uriInfo) {
     return Responses.put(service.put(id, body, ifMatch), uriInfo);

@@ -17,28 +17,50 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of an offer PUT; in a bulk upsert each item also carries its id. */
 @Schema(name = "OfferRequest")
 public record OfferRequest(
-    @Schema(description = "Id of the offer (bulk upsert only; a PUT takes it from the path)", example = "lynas-ndpr")
+    @Schema(
+            description = "Id of the offer (bulk upsert only; a PUT takes it from the path)",
+            example = "lynas-ndpr")
         @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String id,
     @Schema(description = "Supplier id; must exist", example = "lynas")
-        @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+        @NotNull
+        @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String supplierId,
     @Schema(description = "Material id; must exist", example = "NDPR_OXIDE")
-        @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+        @NotNull
+        @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String material,
-    @Schema(description = "Country it ships from (stage SUPPLY); defaults to the supplier's country", example = "MY")
-        @CountryCode String country,
+    @Schema(
+            description =
+                "Country it ships from (stage SUPPLY); defaults to the supplier's country",
+            example = "MY")
+        @CountryCode
+        String country,
     @Schema(description = "Capacity per planning period, in the material's unit", example = "500")
-        @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double capacity,
+        @NotNull
+        @Finite
+        @PositiveOrZero
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double capacity,
     @Schema(description = "Price per unit of the material", example = "82.5")
-        @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double unitPrice,
-    @Schema(description = "ISO 4217 currency of unitPrice", example = "USD") @NotNull @CurrencyCode String currency,
-    @Schema(description = "Country of each upstream processing stage; ZZ marks a stage of unknown origin",
+        @NotNull
+        @Finite
+        @PositiveOrZero
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double unitPrice,
+    @Schema(description = "ISO 4217 currency of unitPrice", example = "USD") @NotNull @CurrencyCode
+        String currency,
+    @Schema(
+            description =
+                "Country of each upstream processing stage; ZZ marks a stage of unknown origin",
             example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}")
         @Size(max = 32)
         Map<
-                @Pattern(regexp = ResourceIds.STAGE_REGEX, message = ResourceIds.STAGE_MESSAGE) String,
+                @Pattern(regexp = ResourceIds.STAGE_REGEX, message = ResourceIds.STAGE_MESSAGE)
+                String,
                 @NotNull @CountryCode(allowUnknown = true) String>
             origins,
-    @Schema(description = "First day the offer is valid (inclusive)", example = "2026-01-01") LocalDate validFrom,
-    @Schema(description = "Last day the offer is valid (inclusive)", example = "2026-12-31") LocalDate validTo) {}
+    @Schema(description = "First day the offer is valid (inclusive)", example = "2026-01-01")
+        LocalDate validFrom,
+    @Schema(description = "Last day the offer is valid (inclusive)", example = "2026-12-31")
+        LocalDate validTo) {}

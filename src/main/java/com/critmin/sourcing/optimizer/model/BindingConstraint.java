@@ -1,37 +1,58 @@
 package com.critmin.sourcing.optimizer.model;
 
 /**
- * A policy limit that is tight at the optimum and costs money, alone or together with other limits tight on the
- * same offers. {@code limit} is a share of demand.
+ * A policy limit that is tight at the optimum and costs money, alone or together with other limits
+ * tight on the same offers. {@code limit} is a share of demand.
  *
- * <p>{@code shadowPrice} is the LP dual of the row in the solver's optimal basis, in cost per unit of quantity
- * (negative for a binding cap, positive for a binding minimum). When the optimum is degenerate (several limits
- * tight on the same offers) the basis is one of several and the solver may put the whole dual on any one of the
- * tied rows, so a row can show a dual although relaxing it alone saves nothing, and a tied row can show 0.
+ * <p>{@code shadowPrice} is the LP dual of the row in the solver's optimal basis, in cost per unit
+ * of quantity (negative for a binding cap, positive for a binding minimum). When the optimum is
+ * degenerate (several limits tight on the same offers) the basis is one of several and the solver
+ * may put the whole dual on any one of the tied rows, so a row can show a dual although relaxing it
+ * alone saves nothing, and a tied row can show 0.
  *
- * <p>{@code savingsPerPercentagePoint}: what relaxing this limit alone by one percentage point of demand (a cap
- * raised, a minimum lowered) saves in the request currency, found by re-solving the material with only this
- * limit moved; null when the material was too large to re-solve (the explanation then uses the dual).
- * {@code jointSavingsPerPercentagePoint}: what relaxing every limit tight together with this one (on offers it
- * shares with them) by one percentage point at once saves; null when the limit is not tied or it was not
- * computed. Both include shortfall penalties, like the LP objective.
+ * <p>{@code savingsPerPercentagePoint}: what relaxing this limit alone by one percentage point of
+ * demand (a cap raised, a minimum lowered) saves in the request currency, found by re-solving the
+ * material with only this limit moved; null when the material was too large to re-solve (the
+ * explanation then uses the dual). {@code jointSavingsPerPercentagePoint}: what relaxing every
+ * limit tight together with this one (on offers it shares with them) by one percentage point at
+ * once saves; null when the limit is not tied or it was not computed. Both include shortfall
+ * penalties, like the LP objective.
  */
 public record BindingConstraint(
-        ConstraintKind kind,
-        String material,
-        String stage,
-        String country,
-        String group,
-        String supplier,
-        double limit,
-        double shadowPrice,
-        String explanation,
-        Double savingsPerPercentagePoint,
-        Double jointSavingsPerPercentagePoint) {
+    ConstraintKind kind,
+    String material,
+    String stage,
+    String country,
+    String group,
+    String supplier,
+    double limit,
+    double shadowPrice,
+    String explanation,
+    Double savingsPerPercentagePoint,
+    Double jointSavingsPerPercentagePoint) {
 
-    /** A binding limit explained by its dual alone, without exact figures. */
-    public BindingConstraint(ConstraintKind kind, String material, String stage, String country, String group,
-                             String supplier, double limit, double shadowPrice, String explanation) {
-        this(kind, material, stage, country, group, supplier, limit, shadowPrice, explanation, null, null);
-    }
+  /** A binding limit explained by its dual alone, without exact figures. */
+  public BindingConstraint(
+      ConstraintKind kind,
+      String material,
+      String stage,
+      String country,
+      String group,
+      String supplier,
+      double limit,
+      double shadowPrice,
+      String explanation) {
+    this(
+        kind,
+        material,
+        stage,
+        country,
+        group,
+        supplier,
+        limit,
+        shadowPrice,
+        explanation,
+        null,
+        null);
+  }
 }

@@ -1,4 +1,11 @@
 package com.critmin.sourcing.optimizer.model;
 
 /** Kind of policy limit reported as binding or relaxed. */
-public enum ConstraintKind { COUNTRY_CAP, GROUP_CAP, GROUP_MIN, SUPPLIER_CAP, EXCLUSION, CAPACITY }
+public enum ConstraintKind {
+  COUNTRY_CAP,
+  GROUP_CAP,
+  GROUP_MIN,
+  SUPPLIER_CAP,
+  EXCLUSION,
+  CAPACITY
+}

@@ -2,11 +2,17 @@ package com.critmin.sourcing.optimizer.model;
 
 import java.util.List;
 
-/** Why a problem is infeasible and what would fix it; {@code minFeasibleUniformCountryCap} null if no cap would. */
-public record Diagnosis(List<MaterialDiagnosis> materials, Double minFeasibleUniformCountryCap, List<Relaxation> relaxations) {
+/**
+ * Why a problem is infeasible and what would fix it; {@code minFeasibleUniformCountryCap} null if
+ * no cap would.
+ */
+public record Diagnosis(
+    List<MaterialDiagnosis> materials,
+    Double minFeasibleUniformCountryCap,
+    List<Relaxation> relaxations) {
 
-    public Diagnosis {
-        materials = Copies.list(materials);
-        relaxations = Copies.list(relaxations);
-    }
+  public Diagnosis {
+    materials = Copies.list(materials);
+    relaxations = Copies.list(relaxations);
+  }
 }

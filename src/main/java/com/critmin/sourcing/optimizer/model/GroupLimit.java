@@ -3,12 +3,19 @@ package com.critmin.sourcing.optimizer.model;
 import java.util.Set;
 
 /**
- * A cap ({@code maxShare}) and/or a floor ({@code minShare}) on the summed share of a group of countries,
- * at every stage unless {@code stage} names one, for every material unless {@code material} names one.
+ * A cap ({@code maxShare}) and/or a floor ({@code minShare}) on the summed share of a group of
+ * countries, at every stage unless {@code stage} names one, for every material unless {@code
+ * material} names one.
  */
-public record GroupLimit(String group, Set<String> countries, Double maxShare, Double minShare, String stage, String material) {
+public record GroupLimit(
+    String group,
+    Set<String> countries,
+    Double maxShare,
+    Double minShare,
+    String stage,
+    String material) {
 
-    public GroupLimit {
-        countries = Copies.set(countries);
-    }
+  public GroupLimit {
+    countries = Copies.set(countries);
+  }
 }

@@ -1,21 +1,28 @@
 package com.critmin.sourcing.optimizer.model;
 
 /**
- * How the plan was solved. {@code engine}: GLOP, CLP, GREEDY (every part used the fast path) or e.g. GLOP+GREEDY.
- * {@code variables}/{@code constraints} count the model as built (greedy parts count the model they stand for);
- * {@code buildMillis}/{@code solveMillis} are summed over parts across threads.
+ * How the plan was solved. {@code engine}: GLOP, CLP, GREEDY (every part used the fast path) or
+ * e.g. GLOP+GREEDY. {@code variables}/{@code constraints} count the model as built (greedy parts
+ * count the model they stand for); {@code buildMillis}/{@code solveMillis} are summed over parts
+ * across threads.
  */
 public record SolverStats(
-        String engine,
-        long wallTimeMillis,
-        int variables,
-        int constraints,
-        int parts,
-        int fastPathParts,
-        long buildMillis,
-        long solveMillis) {
+    String engine,
+    long wallTimeMillis,
+    int variables,
+    int constraints,
+    int parts,
+    int fastPathParts,
+    long buildMillis,
+    long solveMillis) {
 
-    public SolverStats(String engine, long wallTimeMillis, int variables, int constraints, int parts, int fastPathParts) {
-        this(engine, wallTimeMillis, variables, constraints, parts, fastPathParts, 0, 0);
-    }
+  public SolverStats(
+      String engine,
+      long wallTimeMillis,
+      int variables,
+      int constraints,
+      int parts,
+      int fastPathParts) {
+    this(engine, wallTimeMillis, variables, constraints, parts, fastPathParts, 0, 0);
+  }
 }

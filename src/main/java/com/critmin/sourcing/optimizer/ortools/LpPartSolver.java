@@ -15,340 +15,437 @@ import com.google.ortools.linearsolver.MPVariableProto;
 import java.util.List;
 
 /**
- * Builds and solves the LP of one or more material parts with GLOP or CLP. The model is built in Java as an
- * {@code MPModelProto} and crosses JNI once; GLOP solves it through {@code MPSolver.solveWithProto}, CLP through
- * one MPSolver per call, values copied out before {@code delete()}. Only OPTIMAL is accepted as a plan; INFEASIBLE is reported; a solve
- * stopped by the deadline (or CLP's FEASIBLE at a time limit) is TIME_LIMIT.
+ * Builds and solves the LP of one or more material parts with GLOP or CLP. The model is built in
+ * Java as an {@code MPModelProto} and crosses JNI once; GLOP solves it through {@code
+ * MPSolver.solveWithProto}, CLP through one MPSolver per call, values copied out before {@code
+ * delete()}. Only OPTIMAL is accepted as a plan; INFEASIBLE is reported; a solve stopped by the
+ * deadline (or CLP's FEASIBLE at a time limit) is TIME_LIMIT.
  */
 public final class LpPartSolver {
-    /**
-     * GLOP defaults: a part has a handful of rows and thousands of bounded columns, where the dual simplex
-     * without presolve is about 4x faster than the primal default (100k offers / 10 materials: 0.18 s vs 1.5 s).
-     * The system property {@code optimizer.glop.params} (protobuf text of GlopParameters) overrides it.
-     */
-    static final String GLOP_PARAMETERS = "use_dual_simplex:true use_preprocessing:false";
+  /**
+   * GLOP defaults: a part has a handful of rows and thousands of bounded columns, where the dual
+   * simplex without presolve is about 4x faster than the primal default (100k offers / 10
+   * materials: 0.18 s vs 1.5 s). The system property {@code optimizer.glop.params} (protobuf text
+   * of GlopParameters) overrides it.
+   */
+  static final String GLOP_PARAMETERS = "use_dual_simplex:true use_preprocessing:false";
 
-    private LpPartSolver() {}
+  private LpPartSolver() {}
 
-    /**
-     * Models with at most this many variables carry names ({@code x[offer]}, {@code cap[CN,SUPPLY,M]}) so an
-     * exported model reads well; larger ones leave them out (a million strings nobody reads, serialised and parsed).
-     */
-    static final int NAMED_VARIABLE_LIMIT = 5_000;
+  /**
+   * Models with at most this many variables carry names ({@code x[offer]}, {@code
+   * cap[CN,SUPPLY,M]}) so an exported model reads well; larger ones leave them out (a million
+   * strings nobody reads, serialised and parsed).
+   */
+  static final int NAMED_VARIABLE_LIMIT = 5_000;
 
-    /** Where one part's columns and rows sit in the model, valid for the model it was appended to. */
-    private static final class Built {
-        final MaterialPart part;
-        /** Model variable index per candidate, -1 for excluded ones. */
-        final int[] x;
-        /** Model variable index of the shortfall, -1 without one. */
-        final int shortfall;
-        /** Model row index per policy row, -1 for rows left out. */
-        final int[] rows;
+  /** Where one part's columns and rows sit in the model, valid for the model it was appended to. */
+  private static final class Built {
+    final MaterialPart part;
 
-        Built(MaterialPart part, int[] x, int shortfall, int[] rows) {
-            this.part = part;
-            this.x = x;
-            this.shortfall = shortfall;
-            this.rows = rows;
-        }
+    /** Model variable index per candidate, -1 for excluded ones. */
+    final int[] x;
+
+    /** Model variable index of the shortfall, -1 without one. */
+    final int shortfall;
+
+    /** Model row index per policy row, -1 for rows left out. */
+    final int[] rows;
+
+    Built(MaterialPart part, int[] x, int shortfall, int[] rows) {
+      this.part = part;
+      this.x = x;
+      this.shortfall = shortfall;
+      this.rows = rows;
     }
+  }
 
-    static MPSolver create(Engine engine) {
-        OrTools.ensureLoaded();
-        MPSolver solver = MPSolver.createSolver(engine.name());
-        if (solver == null) throw new SolverFailureException("OR-Tools has no " + engine + " solver");
-        String params = engine == Engine.GLOP ? glopParameters()
-                : System.getProperty("optimizer." + engine.name().toLowerCase(java.util.Locale.ROOT) + ".params");
-        if (params != null && !params.isBlank() && !solver.setSolverSpecificParametersAsString(params)) {
-            throw new SolverFailureException("invalid " + engine + " parameters: " + params);
-        }
-        return solver;
+  static MPSolver create(Engine engine) {
+    OrTools.ensureLoaded();
+    MPSolver solver = MPSolver.createSolver(engine.name());
+    if (solver == null) throw new SolverFailureException("OR-Tools has no " + engine + " solver");
+    String params =
+        engine == Engine.GLOP
+            ? glopParameters()
+            : System.getProperty(
+                "optimizer." + engine.name().toLowerCase(java.util.Locale.ROOT) + ".params");
+    if (params != null
+        && !params.isBlank()
+        && !solver.setSolverSpecificParametersAsString(params)) {
+      throw new SolverFailureException("invalid " + engine + " parameters: " + params);
     }
+    return solver;
+  }
 
-    /** Remaining milliseconds before the deadline (System.nanoTime based), at least 1. */
-    static long remainingMillis(long deadlineNanos) {
-        return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+  /** Remaining milliseconds before the deadline (System.nanoTime based), at least 1. */
+  static long remainingMillis(long deadlineNanos) {
+    return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+  }
+
+  public static PartResult solve(MaterialPart part, Engine engine, long deadlineNanos) {
+    if (System.nanoTime() >= deadlineNanos) {
+      return new PartResult(Status.TIME_LIMIT, null, 0, null, false, engine.name(), 0, 0, 0, 0);
     }
-
-    public static PartResult solve(MaterialPart part, Engine engine, long deadlineNanos) {
-        if (System.nanoTime() >= deadlineNanos) {
-            return new PartResult(Status.TIME_LIMIT, null, 0, null, false, engine.name(), 0, 0, 0, 0);
-        }
-        long start = System.nanoTime();
-        PartResult trivial = withoutLp(part, engine);
-        if (trivial != null) return trivial;
-        MPModelProto.Builder model = MPModelProto.newBuilder();
-        boolean named = part.availableCount + (part.allowShortfall ? 1 : 0) <= NAMED_VARIABLE_LIMIT;
-        Built built = append(model, part, named);
-        int variables = model.getVariableCount();
-        int constraints = model.getConstraintCount();
-        if (engine == Engine.GLOP) return solveGlop(built, model, variables, constraints, start, deadlineNanos);
-        MPSolver solver = create(engine);
-        try {
-            load(solver, model, named, part.material);
-            long built_ = System.nanoTime();
-            solver.setTimeLimit(remainingMillis(deadlineNanos));
-            MPSolver.ResultStatus status = solver.solve();
-            long solved = System.nanoTime();
-            Status outcome = outcome(status, engine, part.material, deadlineNanos);
-            if (outcome != Status.OPTIMAL) {
-                return new PartResult(outcome, null, 0, null, false, engine.name(), variables, constraints,
-                        built_ - start, solved - built_);
-            }
-            return read(built, solver.createSolutionResponseProto(), engine, variables, constraints, built_ - start,
-                    System.nanoTime() - built_);
-        } finally {
-            solver.delete();
-        }
+    long start = System.nanoTime();
+    PartResult trivial = withoutLp(part, engine);
+    if (trivial != null) return trivial;
+    MPModelProto.Builder model = MPModelProto.newBuilder();
+    boolean named = part.availableCount + (part.allowShortfall ? 1 : 0) <= NAMED_VARIABLE_LIMIT;
+    Built built = append(model, part, named);
+    int variables = model.getVariableCount();
+    int constraints = model.getConstraintCount();
+    if (engine == Engine.GLOP)
+      return solveGlop(built, model, variables, constraints, start, deadlineNanos);
+    MPSolver solver = create(engine);
+    try {
+      load(solver, model, named, part.material);
+      long built_ = System.nanoTime();
+      solver.setTimeLimit(remainingMillis(deadlineNanos));
+      MPSolver.ResultStatus status = solver.solve();
+      long solved = System.nanoTime();
+      Status outcome = outcome(status, engine, part.material, deadlineNanos);
+      if (outcome != Status.OPTIMAL) {
+        return new PartResult(
+            outcome,
+            null,
+            0,
+            null,
+            false,
+            engine.name(),
+            variables,
+            constraints,
+            built_ - start,
+            solved - built_);
+      }
+      return read(
+          built,
+          solver.createSolutionResponseProto(),
+          engine,
+          variables,
+          constraints,
+          built_ - start,
+          System.nanoTime() - built_);
+    } finally {
+      solver.delete();
     }
+  }
 
-    /**
-     * GLOP through {@link MPSolver#solveWithProto}: the model goes to GLOP directly, without the MPSolver's own
-     * variable and constraint objects (about a quarter less CPU than loading an MPSolver for 10k-offer parts),
-     * and nothing native outlives the call.
-     */
-    private static PartResult solveGlop(Built built, MPModelProto.Builder model, int variables, int constraints,
-                                        long start, long deadlineNanos) {
-        MaterialPart part = built.part;
-        MPModelRequest request = MPModelRequest.newBuilder()
-                .setModel(model)
-                .setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING)
-                .setSolverTimeLimitSeconds(remainingMillis(deadlineNanos) / 1000.0)
-                .setSolverSpecificParameters(glopParameters())
-                .build();
-        long built_ = System.nanoTime();
-        MPSolutionResponse response = MPSolver.solveWithProto(request);
-        long solved = System.nanoTime();
-        Status outcome = outcome(response, part.material, deadlineNanos);
-        if (outcome != Status.OPTIMAL) {
-            return new PartResult(outcome, null, 0, null, false, Engine.GLOP.name(), variables, constraints,
-                    built_ - start, solved - built_);
-        }
-        return read(built, response, Engine.GLOP, variables, constraints, built_ - start, System.nanoTime() - built_);
+  /**
+   * GLOP through {@link MPSolver#solveWithProto}: the model goes to GLOP directly, without the
+   * MPSolver's own variable and constraint objects (about a quarter less CPU than loading an
+   * MPSolver for 10k-offer parts), and nothing native outlives the call.
+   */
+  private static PartResult solveGlop(
+      Built built,
+      MPModelProto.Builder model,
+      int variables,
+      int constraints,
+      long start,
+      long deadlineNanos) {
+    MaterialPart part = built.part;
+    MPModelRequest request =
+        MPModelRequest.newBuilder()
+            .setModel(model)
+            .setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING)
+            .setSolverTimeLimitSeconds(remainingMillis(deadlineNanos) / 1000.0)
+            .setSolverSpecificParameters(glopParameters())
+            .build();
+    long built_ = System.nanoTime();
+    MPSolutionResponse response = MPSolver.solveWithProto(request);
+    long solved = System.nanoTime();
+    Status outcome = outcome(response, part.material, deadlineNanos);
+    if (outcome != Status.OPTIMAL) {
+      return new PartResult(
+          outcome,
+          null,
+          0,
+          null,
+          false,
+          Engine.GLOP.name(),
+          variables,
+          constraints,
+          built_ - start,
+          solved - built_);
     }
+    return read(
+        built,
+        response,
+        Engine.GLOP,
+        variables,
+        constraints,
+        built_ - start,
+        System.nanoTime() - built_);
+  }
 
-    /**
-     * Re-solves one part's LP with some policy rows moved, to price a limit exactly where the dual of one
-     * (possibly degenerate) basis cannot. The model is loaded once into an {@link MPSolver}; the first solve
-     * is cold, later ones change only row bounds and warm-start from the previous basis (GLOP's and CLP's dual
-     * simplex need a few pivots), so each extra figure costs far less than the part's own solve. Not
-     * thread-safe; {@link #close()} frees the native model.
-     */
-    public static final class Resolver implements AutoCloseable {
-        private final MPSolver solver;
-        private final Built built;
-        private final long deadlineNanos;
+  /**
+   * Re-solves one part's LP with some policy rows moved, to price a limit exactly where the dual of
+   * one (possibly degenerate) basis cannot. The model is loaded once into an {@link MPSolver}; the
+   * first solve is cold, later ones change only row bounds and warm-start from the previous basis
+   * (GLOP's and CLP's dual simplex need a few pivots), so each extra figure costs far less than the
+   * part's own solve. Not thread-safe; {@link #close()} frees the native model.
+   */
+  public static final class Resolver implements AutoCloseable {
+    private final MPSolver solver;
+    private final Built built;
+    private final long deadlineNanos;
 
-        private Resolver(MPSolver solver, Built built, long deadlineNanos) {
-            this.solver = solver;
-            this.built = built;
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        /** A resolver for the part, or null when the part needs no LP (nothing available, unmeetable minimum). */
-        public static Resolver open(MaterialPart part, Engine engine, long deadlineNanos) {
-            if (part.availableCount == 0 || unmeetableMinimum(part)) return null;
-            MPModelProto.Builder model = MPModelProto.newBuilder();
-            Built built = append(model, part, false);
-            MPSolver solver = create(engine);
-            try {
-                load(solver, model, false, part.material);
-            } catch (RuntimeException e) {
-                solver.delete();
-                throw e;
-            }
-            return new Resolver(solver, built, deadlineNanos);
-        }
-
-        /**
-         * The optimal objective (purchase cost plus shortfall penalty) with each given row relaxed by
-         * {@code amount}: caps raised, minimum shares lowered; the rows are restored afterwards. NaN when the
-         * solver does not prove optimality or the deadline has passed.
-         */
-        public double relaxedObjective(int[] rows, double amount) {
-            if (System.nanoTime() >= deadlineNanos) return Double.NaN;
-            List<PolicyRow> policy = built.part.rows;
-            for (int r : rows) bound(policy.get(r), built.rows[r], amount);
-            solver.setTimeLimit(remainingMillis(deadlineNanos));
-            MPSolver.ResultStatus status = solver.solve();
-            double value = status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
-            for (int r : rows) bound(policy.get(r), built.rows[r], 0.0);
-            return value;
-        }
-
-        private void bound(PolicyRow row, int index, double amount) {
-            if (index < 0) return;
-            if (row.isLowerBound()) solver.constraint(index).setLb(row.rhs - amount);
-            else solver.constraint(index).setUb(row.rhs + amount);
-        }
-
-        @Override
-        public void close() {
-            solver.delete();
-        }
-    }
-
-    static String glopParameters() {
-        return System.getProperty("optimizer.glop.params", GLOP_PARAMETERS);
-    }
-
-    static Status outcome(MPSolutionResponse response, String material, long deadlineNanos) {
-        switch (response.getStatus()) {
-            case MPSOLVER_OPTIMAL:
-                return Status.OPTIMAL;
-            case MPSOLVER_INFEASIBLE:
-                return Status.INFEASIBLE;
-            case MPSOLVER_FEASIBLE:
-                return Status.TIME_LIMIT;
-            case MPSOLVER_NOT_SOLVED:
-            case MPSOLVER_ABNORMAL:
-            case MPSOLVER_CANCELLED_BY_USER:
-                if (System.nanoTime() >= deadlineNanos - 5_000_000L) return Status.TIME_LIMIT;
-                // fall through
-            default:
-                throw new SolverFailureException("GLOP returned " + response.getStatus() + " for material " + material
-                        + (response.getStatusStr().isEmpty() ? "" : ": " + response.getStatusStr()));
-        }
+    private Resolver(MPSolver solver, Built built, long deadlineNanos) {
+      this.solver = solver;
+      this.built = built;
+      this.deadlineNanos = deadlineNanos;
     }
 
     /**
-     * Solves all parts as one monolithic model (for the benchmark's comparison). Returns the summed cost of
-     * purchases plus penalties, or NaN when not OPTIMAL.
+     * A resolver for the part, or null when the part needs no LP (nothing available, unmeetable
+     * minimum).
      */
-    public static double solveMonolithic(List<MaterialPart> parts, Engine engine, long deadlineNanos) {
-        MPSolver solver = create(engine);
-        try {
-            MPModelProto.Builder model = MPModelProto.newBuilder();
-            for (MaterialPart part : parts) if (part.availableCount > 0) append(model, part, false);
-            load(solver, model, false, "all");
-            solver.setTimeLimit(remainingMillis(deadlineNanos));
-            MPSolver.ResultStatus status = solver.solve();
-            return status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
-        } finally {
-            solver.delete();
-        }
-    }
-
-    /** Number of available offers among the row's members. */
-    static int availableMembers(MaterialPart part, PolicyRow row) {
-        int count = 0;
-        for (int i : row.members) if (part.isAvailable(i)) count++;
-        return count;
-    }
-
-    /** True when some minimum-share row has no available offer but a positive right-hand side. */
-    static boolean unmeetableMinimum(MaterialPart part) {
-        for (PolicyRow row : part.rows) {
-            if (row.active && row.isLowerBound() && row.rhs > 0 && availableMembers(part, row) == 0) return true;
-        }
-        return false;
+    public static Resolver open(MaterialPart part, Engine engine, long deadlineNanos) {
+      if (part.availableCount == 0 || unmeetableMinimum(part)) return null;
+      MPModelProto.Builder model = MPModelProto.newBuilder();
+      Built built = append(model, part, false);
+      MPSolver solver = create(engine);
+      try {
+        load(solver, model, false, part.material);
+      } catch (RuntimeException e) {
+        solver.delete();
+        throw e;
+      }
+      return new Resolver(solver, built, deadlineNanos);
     }
 
     /**
-     * Answers without an LP where one would be empty (CLP crashes natively on an empty model or row):
-     * no available offer, or a minimum share nobody can supply.
+     * The optimal objective (purchase cost plus shortfall penalty) with each given row relaxed by
+     * {@code amount}: caps raised, minimum shares lowered; the rows are restored afterwards. NaN
+     * when the solver does not prove optimality or the deadline has passed.
      */
-    private static PartResult withoutLp(MaterialPart part, Engine engine) {
-        if (unmeetableMinimum(part)) {
-            return new PartResult(Status.INFEASIBLE, null, 0, null, false, engine.name(), 0, 0, 0, 0);
-        }
-        if (part.availableCount > 0) return null;
-        if (part.demand > 0 && !part.allowShortfall) {
-            return new PartResult(Status.INFEASIBLE, null, 0, null, false, engine.name(), 0, 0, 0, 0);
-        }
-        return new PartResult(Status.OPTIMAL, new double[part.n], Math.max(0, part.demand),
-                new double[part.rows.size()], false, engine.name(), 0, 0, 0, 0);
+    public double relaxedObjective(int[] rows, double amount) {
+      if (System.nanoTime() >= deadlineNanos) return Double.NaN;
+      List<PolicyRow> policy = built.part.rows;
+      for (int r : rows) bound(policy.get(r), built.rows[r], amount);
+      solver.setTimeLimit(remainingMillis(deadlineNanos));
+      MPSolver.ResultStatus status = solver.solve();
+      double value =
+          status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
+      for (int r : rows) bound(policy.get(r), built.rows[r], 0.0);
+      return value;
     }
 
-    static Status outcome(MPSolver.ResultStatus status, Engine engine, String material, long deadlineNanos) {
-        switch (status) {
-            case OPTIMAL:
-                return Status.OPTIMAL;
-            case INFEASIBLE:
-                return Status.INFEASIBLE;
-            case FEASIBLE:
-                return Status.TIME_LIMIT;
-            case NOT_SOLVED:
-            case ABNORMAL:
-                if (System.nanoTime() >= deadlineNanos - 5_000_000L) return Status.TIME_LIMIT;
-                throw new SolverFailureException(engine + " returned " + status + " for material " + material);
-            default:
-                throw new SolverFailureException(engine + " returned " + status + " for material " + material);
-        }
+    private void bound(PolicyRow row, int index, double amount) {
+      if (index < 0) return;
+      if (row.isLowerBound()) solver.constraint(index).setLb(row.rhs - amount);
+      else solver.constraint(index).setUb(row.rhs + amount);
     }
 
-    /**
-     * Loads the model in one JNI call: building it through per-variable calls (makeNumVar, setCoefficient,
-     * names) crosses JNI a few times per offer, which for a million offers cost more than the solve itself.
-     */
-    private static void load(MPSolver solver, MPModelProto.Builder model, boolean named, String what) {
-        MPModelProto proto = model.build();
-        String error = named ? solver.loadModelFromProtoKeepNames(proto) : solver.loadModelFromProto(proto);
-        if (error != null && !error.isEmpty()) {
-            throw new SolverFailureException("invalid LP for " + what + ": " + error);
-        }
+    @Override
+    public void close() {
+      solver.delete();
     }
+  }
 
-    /** Appends one part's columns and rows to the model (minimisation, the proto default). */
-    private static Built append(MPModelProto.Builder model, MaterialPart part, boolean named) {
-        double infinity = Double.POSITIVE_INFINITY;
-        String material = part.material;
-        int[] x = new int[part.n];
-        MPConstraintProto.Builder demand = MPConstraintProto.newBuilder()
-                .setLowerBound(part.demand).setUpperBound(part.demand);
-        if (named) demand.setName("demand[" + material + "]");
-        int next = model.getVariableCount();
-        for (int i = 0; i < part.n; i++) {
-            if (!part.isAvailable(i)) {
-                x[i] = -1;
-                continue;
-            }
-            MPVariableProto.Builder v = MPVariableProto.newBuilder()
-                    .setLowerBound(0.0).setUpperBound(part.capacity[i]).setObjectiveCoefficient(part.price[i]);
-            if (named) v.setName("x[" + part.offerIds[i] + "]");
-            model.addVariable(v);
-            x[i] = next;
-            demand.addVarIndex(next).addCoefficient(1.0);
-            next++;
-        }
-        int shortfall = -1;
-        if (part.allowShortfall) {
-            MPVariableProto.Builder v = MPVariableProto.newBuilder()
-                    .setLowerBound(0.0).setUpperBound(infinity).setObjectiveCoefficient(part.penalty);
-            if (named) v.setName("shortfall[" + material + "]");
-            model.addVariable(v);
-            shortfall = next;
-            demand.addVarIndex(next).addCoefficient(1.0);
-            next++;
-        }
-        model.addConstraint(demand);
-        List<PolicyRow> rows = part.rows;
-        int[] rowIndex = new int[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            PolicyRow row = rows.get(r);
-            rowIndex[r] = -1;
-            if (!row.active || availableMembers(part, row) == 0) continue;
-            MPConstraintProto.Builder c = MPConstraintProto.newBuilder();
-            if (row.isLowerBound()) c.setLowerBound(row.rhs).setUpperBound(infinity);
-            else c.setLowerBound(-infinity).setUpperBound(row.rhs);
-            if (named) c.setName(row.name(material));
-            for (int i : row.members) if (x[i] >= 0) c.addVarIndex(x[i]).addCoefficient(1.0);
-            rowIndex[r] = model.getConstraintCount();
-            model.addConstraint(c);
-        }
-        return new Built(part, x, shortfall, rowIndex);
-    }
+  static String glopParameters() {
+    return System.getProperty("optimizer.glop.params", GLOP_PARAMETERS);
+  }
 
-    private static PartResult read(Built built, MPSolutionResponse response, Engine engine, int variables,
-                                   int constraints, long buildNanos, long solveNanos) {
-        MaterialPart part = built.part;
-        double[] x = new double[part.n];
-        for (int i = 0; i < part.n; i++) if (built.x[i] >= 0) x[i] = response.getVariableValue(built.x[i]);
-        double shortfall = built.shortfall < 0 ? 0.0 : response.getVariableValue(built.shortfall);
-        double[] duals = new double[built.rows.length];
-        for (int r = 0; r < duals.length; r++) if (built.rows[r] >= 0) duals[r] = response.getDualValue(built.rows[r]);
-        return new PartResult(Status.OPTIMAL, x, shortfall, duals, false, engine.name(), variables, constraints,
-                buildNanos, solveNanos);
+  static Status outcome(MPSolutionResponse response, String material, long deadlineNanos) {
+    switch (response.getStatus()) {
+      case MPSOLVER_OPTIMAL:
+        return Status.OPTIMAL;
+      case MPSOLVER_INFEASIBLE:
+        return Status.INFEASIBLE;
+      case MPSOLVER_FEASIBLE:
+        return Status.TIME_LIMIT;
+      case MPSOLVER_NOT_SOLVED:
+      case MPSOLVER_ABNORMAL:
+      case MPSOLVER_CANCELLED_BY_USER:
+        if (System.nanoTime() >= deadlineNanos - 5_000_000L) return Status.TIME_LIMIT;
+      // fall through
+      default:
+        throw new SolverFailureException(
+            "GLOP returned "
+                + response.getStatus()
+                + " for material "
+                + material
+                + (response.getStatusStr().isEmpty() ? "" : ": " + response.getStatusStr()));
     }
+  }
+
+  /**
+   * Solves all parts as one monolithic model (for the benchmark's comparison). Returns the summed
+   * cost of purchases plus penalties, or NaN when not OPTIMAL.
+   */
+  public static double solveMonolithic(
+      List<MaterialPart> parts, Engine engine, long deadlineNanos) {
+    MPSolver solver = create(engine);
+    try {
+      MPModelProto.Builder model = MPModelProto.newBuilder();
+      for (MaterialPart part : parts) if (part.availableCount > 0) append(model, part, false);
+      load(solver, model, false, "all");
+      solver.setTimeLimit(remainingMillis(deadlineNanos));
+      MPSolver.ResultStatus status = solver.solve();
+      return status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
+    } finally {
+      solver.delete();
+    }
+  }
+
+  /** Number of available offers among the row's members. */
+  static int availableMembers(MaterialPart part, PolicyRow row) {
+    int count = 0;
+    for (int i : row.members) if (part.isAvailable(i)) count++;
+    return count;
+  }
+
+  /** True when some minimum-share row has no available offer but a positive right-hand side. */
+  static boolean unmeetableMinimum(MaterialPart part) {
+    for (PolicyRow row : part.rows) {
+      if (row.active && row.isLowerBound() && row.rhs > 0 && availableMembers(part, row) == 0)
+        return true;
+    }
+    return false;
+  }
+
+  /**
+   * Answers without an LP where one would be empty (CLP crashes natively on an empty model or row):
+   * no available offer, or a minimum share nobody can supply.
+   */
+  private static PartResult withoutLp(MaterialPart part, Engine engine) {
+    if (unmeetableMinimum(part)) {
+      return new PartResult(Status.INFEASIBLE, null, 0, null, false, engine.name(), 0, 0, 0, 0);
+    }
+    if (part.availableCount > 0) return null;
+    if (part.demand > 0 && !part.allowShortfall) {
+      return new PartResult(Status.INFEASIBLE, null, 0, null, false, engine.name(), 0, 0, 0, 0);
+    }
+    return new PartResult(
+        Status.OPTIMAL,
+        new double[part.n],
+        Math.max(0, part.demand),
+        new double[part.rows.size()],
+        false,
+        engine.name(),
+        0,
+        0,
+        0,
+        0);
+  }
+
+  static Status outcome(
+      MPSolver.ResultStatus status, Engine engine, String material, long deadlineNanos) {
+    switch (status) {
+      case OPTIMAL:
+        return Status.OPTIMAL;
+      case INFEASIBLE:
+        return Status.INFEASIBLE;
+      case FEASIBLE:
+        return Status.TIME_LIMIT;
+      case NOT_SOLVED:
+      case ABNORMAL:
+        if (System.nanoTime() >= deadlineNanos - 5_000_000L) return Status.TIME_LIMIT;
+        throw new SolverFailureException(
+            engine + " returned " + status + " for material " + material);
+      default:
+        throw new SolverFailureException(
+            engine + " returned " + status + " for material " + material);
+    }
+  }
+
+  /**
+   * Loads the model in one JNI call: building it through per-variable calls (makeNumVar,
+   * setCoefficient, names) crosses JNI a few times per offer, which for a million offers cost more
+   * than the solve itself.
+   */
+  private static void load(
+      MPSolver solver, MPModelProto.Builder model, boolean named, String what) {
+    MPModelProto proto = model.build();
+    String error =
+        named ? solver.loadModelFromProtoKeepNames(proto) : solver.loadModelFromProto(proto);
+    if (error != null && !error.isEmpty()) {
+      throw new SolverFailureException("invalid LP for " + what + ": " + error);
+    }
+  }
+
+  /** Appends one part's columns and rows to the model (minimisation, the proto default). */
+  private static Built append(MPModelProto.Builder model, MaterialPart part, boolean named) {
+    double infinity = Double.POSITIVE_INFINITY;
+    String material = part.material;
+    int[] x = new int[part.n];
+    MPConstraintProto.Builder demand =
+        MPConstraintProto.newBuilder().setLowerBound(part.demand).setUpperBound(part.demand);
+    if (named) demand.setName("demand[" + material + "]");
+    int next = model.getVariableCount();
+    for (int i = 0; i < part.n; i++) {
+      if (!part.isAvailable(i)) {
+        x[i] = -1;
+        continue;
+      }
+      MPVariableProto.Builder v =
+          MPVariableProto.newBuilder()
+              .setLowerBound(0.0)
+              .setUpperBound(part.capacity[i])
+              .setObjectiveCoefficient(part.price[i]);
+      if (named) v.setName("x[" + part.offerIds[i] + "]");
+      model.addVariable(v);
+      x[i] = next;
+      demand.addVarIndex(next).addCoefficient(1.0);
+      next++;
+    }
+    int shortfall = -1;
+    if (part.allowShortfall) {
+      MPVariableProto.Builder v =
+          MPVariableProto.newBuilder()
+              .setLowerBound(0.0)
+              .setUpperBound(infinity)
+              .setObjectiveCoefficient(part.penalty);
+      if (named) v.setName("shortfall[" + material + "]");
+      model.addVariable(v);
+      shortfall = next;
+      demand.addVarIndex(next).addCoefficient(1.0);
+      next++;
+    }
+    model.addConstraint(demand);
+    List<PolicyRow> rows = part.rows;
+    int[] rowIndex = new int[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      PolicyRow row = rows.get(r);
+      rowIndex[r] = -1;
+      if (!row.active || availableMembers(part, row) == 0) continue;
+      MPConstraintProto.Builder c = MPConstraintProto.newBuilder();
+      if (row.isLowerBound()) c.setLowerBound(row.rhs).setUpperBound(infinity);
+      else c.setLowerBound(-infinity).setUpperBound(row.rhs);
+      if (named) c.setName(row.name(material));
+      for (int i : row.members) if (x[i] >= 0) c.addVarIndex(x[i]).addCoefficient(1.0);
+      rowIndex[r] = model.getConstraintCount();
+      model.addConstraint(c);
+    }
+    return new Built(part, x, shortfall, rowIndex);
+  }
+
+  private static PartResult read(
+      Built built,
+      MPSolutionResponse response,
+      Engine engine,
+      int variables,
+      int constraints,
+      long buildNanos,
+      long solveNanos) {
+    MaterialPart part = built.part;
+    double[] x = new double[part.n];
+    for (int i = 0; i < part.n; i++)
+      if (built.x[i] >= 0) x[i] = response.getVariableValue(built.x[i]);
+    double shortfall = built.shortfall < 0 ? 0.0 : response.getVariableValue(built.shortfall);
+    double[] duals = new double[built.rows.length];
+    for (int r = 0; r < duals.length; r++)
+      if (built.rows[r] >= 0) duals[r] = response.getDualValue(built.rows[r]);
+    return new PartResult(
+        Status.OPTIMAL,
+        x,
+        shortfall,
+        duals,
+        false,
+        engine.name(),
+        variables,
+        constraints,
+        buildNanos,
+        solveNanos);
+  }
 }

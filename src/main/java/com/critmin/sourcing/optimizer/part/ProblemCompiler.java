@@ -19,330 +19,428 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns a validated {@link SourcingProblem} into one {@link MaterialPart} per demand line (SPEC section 3):
- * scenario factors, availability and exclusions become capacities and effective prices; stages, unknown
- * origins (ZZ) and the most specific limit per country and stage become policy rows.
+ * Turns a validated {@link SourcingProblem} into one {@link MaterialPart} per demand line (SPEC
+ * section 3): scenario factors, availability and exclusions become capacities and effective prices;
+ * stages, unknown origins (ZZ) and the most specific limit per country and stage become policy
+ * rows.
  */
 public final class ProblemCompiler {
-    private final SourcingProblem problem;
-    private final Map<String, Double> capacityByOffer;
-    private final Map<String, Double> capacityBySupplier;
-    private final Map<String, Double> capacityByCountry;
-    private final Map<String, Double> priceByOffer;
-    private final Map<String, Double> priceBySupplier;
-    private final Map<String, Double> priceByCountry;
-    private final Map<String, List<CountryLimit>> countryLimits;
-    /** Offer indexes per demanded material, in input order. */
-    private final Map<String, int[]> offersByMaterial;
+  private final SourcingProblem problem;
+  private final Map<String, Double> capacityByOffer;
+  private final Map<String, Double> capacityBySupplier;
+  private final Map<String, Double> capacityByCountry;
+  private final Map<String, Double> priceByOffer;
+  private final Map<String, Double> priceBySupplier;
+  private final Map<String, Double> priceByCountry;
+  private final Map<String, List<CountryLimit>> countryLimits;
 
-    public ProblemCompiler(SourcingProblem problem) {
-        this.problem = problem;
-        Scenario scenario = problem.scenario();
-        capacityByOffer = new HashMap<>();
-        capacityBySupplier = new HashMap<>();
-        capacityByCountry = new HashMap<>();
-        index(scenario.capacityFactors(), capacityByOffer, capacityBySupplier, capacityByCountry);
-        priceByOffer = new HashMap<>();
-        priceBySupplier = new HashMap<>();
-        priceByCountry = new HashMap<>();
-        index(scenario.priceFactors(), priceByOffer, priceBySupplier, priceByCountry);
-        countryLimits = new HashMap<>();
-        for (CountryLimit limit : problem.limits().countryLimits()) {
-            countryLimits.computeIfAbsent(limit.country(), c -> new ArrayList<>(2)).add(limit);
-        }
-        offersByMaterial = indexOffers(problem);
+  /** Offer indexes per demanded material, in input order. */
+  private final Map<String, int[]> offersByMaterial;
+
+  public ProblemCompiler(SourcingProblem problem) {
+    this.problem = problem;
+    Scenario scenario = problem.scenario();
+    capacityByOffer = new HashMap<>();
+    capacityBySupplier = new HashMap<>();
+    capacityByCountry = new HashMap<>();
+    index(scenario.capacityFactors(), capacityByOffer, capacityBySupplier, capacityByCountry);
+    priceByOffer = new HashMap<>();
+    priceBySupplier = new HashMap<>();
+    priceByCountry = new HashMap<>();
+    index(scenario.priceFactors(), priceByOffer, priceBySupplier, priceByCountry);
+    countryLimits = new HashMap<>();
+    for (CountryLimit limit : problem.limits().countryLimits()) {
+      countryLimits.computeIfAbsent(limit.country(), c -> new ArrayList<>(2)).add(limit);
     }
+    offersByMaterial = indexOffers(problem);
+  }
 
-    private static void index(List<Factor> factors, Map<String, Double> byOffer, Map<String, Double> bySupplier,
-                              Map<String, Double> byCountry) {
-        for (Factor f : factors) {
-            if (f.offer() != null) byOffer.merge(f.offer(), f.factor(), (a, b) -> a * b);
-            else if (f.supplier() != null) bySupplier.merge(f.supplier(), f.factor(), (a, b) -> a * b);
-            else if (f.country() != null) byCountry.merge(f.country(), f.factor(), (a, b) -> a * b);
-        }
+  private static void index(
+      List<Factor> factors,
+      Map<String, Double> byOffer,
+      Map<String, Double> bySupplier,
+      Map<String, Double> byCountry) {
+    for (Factor f : factors) {
+      if (f.offer() != null) byOffer.merge(f.offer(), f.factor(), (a, b) -> a * b);
+      else if (f.supplier() != null) bySupplier.merge(f.supplier(), f.factor(), (a, b) -> a * b);
+      else if (f.country() != null) byCountry.merge(f.country(), f.factor(), (a, b) -> a * b);
     }
+  }
 
-    /**
-     * One hash lookup per offer (none when it names the same material instance as the offer before it, the
-     * usual order), then a counting pass over the remembered slots.
-     */
-    private static Map<String, int[]> indexOffers(SourcingProblem problem) {
-        List<Demand> demands = problem.demands();
-        Map<String, Integer> slots = new HashMap<>(demands.size() * 2);
-        for (Demand d : demands) slots.putIfAbsent(d.material(), slots.size());
-        List<OfferInput> offers = problem.offers();
-        int size = offers.size();
-        int[] slotOf = new int[size];
-        int[] counts = new int[slots.size()];
-        String lastMaterial = null;
-        int lastSlot = -1;
-        for (int i = 0; i < size; i++) {
-            String material = offers.get(i).material();
-            if (material != lastMaterial) {
-                Integer slot = slots.get(material);
-                lastSlot = slot == null ? -1 : slot;
-                lastMaterial = material;
-            }
-            slotOf[i] = lastSlot;
-            if (lastSlot >= 0) counts[lastSlot]++;
-        }
-        int[][] bySlot = new int[counts.length][];
-        for (int k = 0; k < counts.length; k++) bySlot[k] = new int[counts[k]];
-        int[] fill = new int[counts.length];
-        for (int i = 0; i < size; i++) {
-            int slot = slotOf[i];
-            if (slot >= 0) bySlot[slot][fill[slot]++] = i;
-        }
-        Map<String, int[]> result = new HashMap<>(slots.size() * 2);
-        for (var e : slots.entrySet()) result.put(e.getKey(), bySlot[e.getValue()]);
-        return result;
+  /**
+   * One hash lookup per offer (none when it names the same material instance as the offer before
+   * it, the usual order), then a counting pass over the remembered slots.
+   */
+  private static Map<String, int[]> indexOffers(SourcingProblem problem) {
+    List<Demand> demands = problem.demands();
+    Map<String, Integer> slots = new HashMap<>(demands.size() * 2);
+    for (Demand d : demands) slots.putIfAbsent(d.material(), slots.size());
+    List<OfferInput> offers = problem.offers();
+    int size = offers.size();
+    int[] slotOf = new int[size];
+    int[] counts = new int[slots.size()];
+    String lastMaterial = null;
+    int lastSlot = -1;
+    for (int i = 0; i < size; i++) {
+      String material = offers.get(i).material();
+      if (material != lastMaterial) {
+        Integer slot = slots.get(material);
+        lastSlot = slot == null ? -1 : slot;
+        lastMaterial = material;
+      }
+      slotOf[i] = lastSlot;
+      if (lastSlot >= 0) counts[lastSlot]++;
     }
-
-    /** Number of offers of a demanded material (all of them, before the scenario). */
-    public int offerCount(String material) {
-        int[] offers = offersByMaterial.get(material);
-        return offers == null ? 0 : offers.length;
+    int[][] bySlot = new int[counts.length][];
+    for (int k = 0; k < counts.length; k++) bySlot[k] = new int[counts[k]];
+    int[] fill = new int[counts.length];
+    for (int i = 0; i < size; i++) {
+      int slot = slotOf[i];
+      if (slot >= 0) bySlot[slot][fill[slot]++] = i;
     }
+    Map<String, int[]> result = new HashMap<>(slots.size() * 2);
+    for (var e : slots.entrySet()) result.put(e.getKey(), bySlot[e.getValue()]);
+    return result;
+  }
 
-    private static double factor(Map<String, Double> map, String key) {
-        if (map.isEmpty() || key == null) return 1.0;
-        Double f = map.get(key);
-        return f == null ? 1.0 : f;
+  /** Number of offers of a demanded material (all of them, before the scenario). */
+  public int offerCount(String material) {
+    int[] offers = offersByMaterial.get(material);
+    return offers == null ? 0 : offers.length;
+  }
+
+  private static double factor(Map<String, Double> map, String key) {
+    if (map.isEmpty() || key == null) return 1.0;
+    Double f = map.get(key);
+    return f == null ? 1.0 : f;
+  }
+
+  public MaterialPart compile(Demand demandLine) {
+    String material = demandLine.material();
+    double demand = demandLine.quantity();
+    int[] offerIndexes = offersByMaterial.getOrDefault(material, new int[0]);
+    List<OfferInput> offers = problem.offers();
+    Limits limits = problem.limits();
+    Scenario scenario = problem.scenario();
+    Set<String> excluded = limits.excludedCountries();
+    Set<String> unavailableCountries = scenario.unavailableCountries();
+    Set<String> unavailableSuppliers = scenario.unavailableSuppliers();
+
+    // Stages come from every offer of the material, so a scenario never changes which stages exist.
+    // Offers name the same few stage strings: an identity scan skips the sorted set for keys
+    // already seen.
+    TreeSet<String> upstream = new TreeSet<>();
+    String[] seen = new String[16];
+    int seenCount = 0;
+    for (int idx : offerIndexes) {
+      for (String key : offers.get(idx).origins().keySet()) {
+        boolean known = false;
+        for (int k = 0; k < seenCount && !known; k++) known = seen[k] == key;
+        if (known) continue;
+        upstream.add(key);
+        if (seenCount < seen.length) seen[seenCount++] = key;
+      }
     }
+    upstream.remove(MaterialPart.SUPPLY);
+    String[] stages = new String[upstream.size() + 1];
+    stages[0] = MaterialPart.SUPPLY;
+    int s = 1;
+    for (String stage : upstream) stages[s++] = stage;
 
-    public MaterialPart compile(Demand demandLine) {
-        String material = demandLine.material();
-        double demand = demandLine.quantity();
-        int[] offerIndexes = offersByMaterial.getOrDefault(material, new int[0]);
-        List<OfferInput> offers = problem.offers();
-        Limits limits = problem.limits();
-        Scenario scenario = problem.scenario();
-        Set<String> excluded = limits.excludedCountries();
-        Set<String> unavailableCountries = scenario.unavailableCountries();
-        Set<String> unavailableSuppliers = scenario.unavailableSuppliers();
-
-        // Stages come from every offer of the material, so a scenario never changes which stages exist.
-        // Offers name the same few stage strings: an identity scan skips the sorted set for keys already seen.
-        TreeSet<String> upstream = new TreeSet<>();
-        String[] seen = new String[16];
-        int seenCount = 0;
-        for (int idx : offerIndexes) {
-            for (String key : offers.get(idx).origins().keySet()) {
-                boolean known = false;
-                for (int k = 0; k < seenCount && !known; k++) known = seen[k] == key;
-                if (known) continue;
-                upstream.add(key);
-                if (seenCount < seen.length) seen[seenCount++] = key;
-            }
+    int m = offerIndexes.length;
+    String[] ids = new String[m];
+    String[] suppliers = new String[m];
+    int[] supplierIndex = new int[m];
+    double[] capacity = new double[m];
+    double[] price = new double[m];
+    String[][] excludedBy = new String[m][];
+    int[][] countryOf = new int[stages.length][m];
+    Map<String, Integer> countryIds = new LinkedHashMap<>();
+    Map<String, Integer> supplierIds = new HashMap<>();
+    String lastSupplier = null;
+    int lastSupplierIndex = -1;
+    int n = 0;
+    double maxPrice = 0;
+    for (int idx : offerIndexes) {
+      OfferInput o = offers.get(idx);
+      if (unavailableSuppliers.contains(o.supplierId())
+          || unavailableCountries.contains(o.country())) continue;
+      double k =
+          factor(capacityByOffer, o.id())
+              * factor(capacityBySupplier, o.supplierId())
+              * factor(capacityByCountry, o.country());
+      double cap = k * o.capacity();
+      if (!(cap > 0)) continue;
+      double p =
+          o.unitPrice()
+              * factor(priceByOffer, o.id())
+              * factor(priceBySupplier, o.supplierId())
+              * factor(priceByCountry, o.country());
+      ids[n] = o.id();
+      suppliers[n] = o.supplierId();
+      String supplier = o.supplierId();
+      if (supplier != lastSupplier) {
+        Integer si = supplierIds.get(supplier);
+        if (si == null) {
+          si = supplierIds.size();
+          supplierIds.put(supplier, si);
         }
-        upstream.remove(MaterialPart.SUPPLY);
-        String[] stages = new String[upstream.size() + 1];
-        stages[0] = MaterialPart.SUPPLY;
-        int s = 1;
-        for (String stage : upstream) stages[s++] = stage;
-
-        int m = offerIndexes.length;
-        String[] ids = new String[m];
-        String[] suppliers = new String[m];
-        int[] supplierIndex = new int[m];
-        double[] capacity = new double[m];
-        double[] price = new double[m];
-        String[][] excludedBy = new String[m][];
-        int[][] countryOf = new int[stages.length][m];
-        Map<String, Integer> countryIds = new LinkedHashMap<>();
-        Map<String, Integer> supplierIds = new HashMap<>();
-        String lastSupplier = null;
-        int lastSupplierIndex = -1;
-        int n = 0;
-        double maxPrice = 0;
-        for (int idx : offerIndexes) {
-            OfferInput o = offers.get(idx);
-            if (unavailableSuppliers.contains(o.supplierId()) || unavailableCountries.contains(o.country())) continue;
-            double k = factor(capacityByOffer, o.id()) * factor(capacityBySupplier, o.supplierId())
-                    * factor(capacityByCountry, o.country());
-            double cap = k * o.capacity();
-            if (!(cap > 0)) continue;
-            double p = o.unitPrice() * factor(priceByOffer, o.id()) * factor(priceBySupplier, o.supplierId())
-                    * factor(priceByCountry, o.country());
-            ids[n] = o.id();
-            suppliers[n] = o.supplierId();
-            String supplier = o.supplierId();
-            if (supplier != lastSupplier) {
-                Integer si = supplierIds.get(supplier);
-                if (si == null) {
-                    si = supplierIds.size();
-                    supplierIds.put(supplier, si);
-                }
-                lastSupplier = supplier;
-                lastSupplierIndex = si;
-            }
-            supplierIndex[n] = lastSupplierIndex;
-            capacity[n] = cap;
-            price[n] = p;
-            Map<String, String> origins = o.origins();
-            for (int g = 0; g < stages.length; g++) {
-                String c = g == 0 ? o.country() : origins.getOrDefault(stages[g], MaterialPart.UNKNOWN_COUNTRY);
-                Integer ci = countryIds.get(c);
-                if (ci == null) {
-                    ci = countryIds.size();
-                    countryIds.put(c, ci);
-                }
-                countryOf[g][n] = ci;
-            }
-            if (!excluded.isEmpty()) excludedBy[n] = exclusions(o, excluded);
-            if (excludedBy[n] == null && p > maxPrice) maxPrice = p;
-            n++;
+        lastSupplier = supplier;
+        lastSupplierIndex = si;
+      }
+      supplierIndex[n] = lastSupplierIndex;
+      capacity[n] = cap;
+      price[n] = p;
+      Map<String, String> origins = o.origins();
+      for (int g = 0; g < stages.length; g++) {
+        String c =
+            g == 0 ? o.country() : origins.getOrDefault(stages[g], MaterialPart.UNKNOWN_COUNTRY);
+        Integer ci = countryIds.get(c);
+        if (ci == null) {
+          ci = countryIds.size();
+          countryIds.put(c, ci);
         }
-        if (n < m) {
-            ids = Arrays.copyOf(ids, n);
-            suppliers = Arrays.copyOf(suppliers, n);
-            supplierIndex = Arrays.copyOf(supplierIndex, n);
-            capacity = Arrays.copyOf(capacity, n);
-            price = Arrays.copyOf(price, n);
-            excludedBy = Arrays.copyOf(excludedBy, n);
-            for (int g = 0; g < stages.length; g++) countryOf[g] = Arrays.copyOf(countryOf[g], n);
-        }
-        String[] countries = countryIds.keySet().toArray(new String[0]);
-
-        double penalty;
-        if (demandLine.shortfallPenalty() != null) penalty = demandLine.shortfallPenalty();
-        else if (problem.shortfallPenalty() != null) penalty = problem.shortfallPenalty();
-        else penalty = maxPrice > 0 ? 10 * maxPrice : 1.0;
-
-        List<PolicyRow> rows = new ArrayList<>();
-        if (demand > 0) {
-            buildCountryRows(material, demand, stages, countryOf, countries, capacity, excludedBy, n, rows);
-            buildGroupRows(material, demand, stages, countryOf, countries, capacity, excludedBy, n, rows);
-            buildSupplierRows(demand, suppliers, supplierIndex, supplierIds.size(), capacity, excludedBy, n, rows);
-        }
-        return new MaterialPart(material, demand, problem.allowShortfall(), penalty, n, ids, suppliers, supplierIndex,
-                capacity, price, excludedBy, stages, countryOf, countries, rows, maxPrice);
+        countryOf[g][n] = ci;
+      }
+      if (!excluded.isEmpty()) excludedBy[n] = exclusions(o, excluded);
+      if (excludedBy[n] == null && p > maxPrice) maxPrice = p;
+      n++;
     }
-
-    private static String[] exclusions(OfferInput o, Set<String> excluded) {
-        List<String> found = null;
-        if (excluded.contains(o.country())) found = new ArrayList<>(List.of(o.country()));
-        for (String c : o.origins().values()) {
-            if (excluded.contains(c)) {
-                if (found == null) found = new ArrayList<>(2);
-                if (!found.contains(c)) found.add(c);
-            }
-        }
-        return found == null ? null : found.toArray(new String[0]);
+    if (n < m) {
+      ids = Arrays.copyOf(ids, n);
+      suppliers = Arrays.copyOf(suppliers, n);
+      supplierIndex = Arrays.copyOf(supplierIndex, n);
+      capacity = Arrays.copyOf(capacity, n);
+      price = Arrays.copyOf(price, n);
+      excludedBy = Arrays.copyOf(excludedBy, n);
+      for (int g = 0; g < stages.length; g++) countryOf[g] = Arrays.copyOf(countryOf[g], n);
     }
+    String[] countries = countryIds.keySet().toArray(new String[0]);
 
-    /** The most specific country limit for (country, stage, material), else maxCountryShare, else 1. */
-    double countryShare(String country, String stage, String material) {
-        List<CountryLimit> candidates = countryLimits.get(country);
-        if (candidates != null) {
-            CountryLimit best = null;
-            int bestRank = -1;
-            for (CountryLimit l : candidates) {
-                if (l.stage() != null && !l.stage().equals(stage)) continue;
-                if (l.material() != null && !l.material().equals(material)) continue;
-                int rank = (l.stage() != null ? 2 : 0) + (l.material() != null ? 1 : 0);
-                if (rank > bestRank || (rank == bestRank && l.maxShare() < best.maxShare())) {
-                    best = l;
-                    bestRank = rank;
-                }
-            }
-            if (best != null) return best.maxShare();
-        }
-        Double max = problem.limits().maxCountryShare();
-        return max == null ? 1.0 : max;
+    double penalty;
+    if (demandLine.shortfallPenalty() != null) penalty = demandLine.shortfallPenalty();
+    else if (problem.shortfallPenalty() != null) penalty = problem.shortfallPenalty();
+    else penalty = maxPrice > 0 ? 10 * maxPrice : 1.0;
+
+    List<PolicyRow> rows = new ArrayList<>();
+    if (demand > 0) {
+      buildCountryRows(
+          material, demand, stages, countryOf, countries, capacity, excludedBy, n, rows);
+      buildGroupRows(material, demand, stages, countryOf, countries, capacity, excludedBy, n, rows);
+      buildSupplierRows(
+          demand, suppliers, supplierIndex, supplierIds.size(), capacity, excludedBy, n, rows);
     }
+    return new MaterialPart(
+        material,
+        demand,
+        problem.allowShortfall(),
+        penalty,
+        n,
+        ids,
+        suppliers,
+        supplierIndex,
+        capacity,
+        price,
+        excludedBy,
+        stages,
+        countryOf,
+        countries,
+        rows,
+        maxPrice);
+  }
 
-    private void buildCountryRows(String material, double demand, String[] stages, int[][] countryOf,
-                                  String[] countries, double[] capacity, String[][] excludedBy, int n,
-                                  List<PolicyRow> rows) {
-        int nc = countries.length;
-        for (int g = 0; g < stages.length; g++) {
-            int[] of = countryOf[g];
-            int[] count = new int[nc];
-            double[] available = new double[nc];
-            for (int i = 0; i < n; i++) {
-                count[of[i]]++;
-                if (excludedBy[i] == null) available[of[i]] += capacity[i];
-            }
-            double[] share = new double[nc];
-            int[][] members = new int[nc][];
-            for (int c = 0; c < nc; c++) {
-                share[c] = count[c] == 0 ? 1.0 : countryShare(countries[c], stages[g], material);
-                if (share[c] < 1.0) members[c] = new int[count[c]];
-            }
-            int[] fill = new int[nc];
-            for (int i = 0; i < n; i++) {
-                int c = of[i];
-                if (members[c] != null) members[c][fill[c]++] = i;
-            }
-            for (int c = 0; c < nc; c++) {
-                if (members[c] == null) continue;
-                double rhs = share[c] * demand;
-                rows.add(new PolicyRow(ConstraintKind.COUNTRY_CAP, stages[g], g, countries[c], c, null, null, share[c],
-                        rhs, members[c], available[c] > rhs));
-            }
-        }
+  private static String[] exclusions(OfferInput o, Set<String> excluded) {
+    List<String> found = null;
+    if (excluded.contains(o.country())) found = new ArrayList<>(List.of(o.country()));
+    for (String c : o.origins().values()) {
+      if (excluded.contains(c)) {
+        if (found == null) found = new ArrayList<>(2);
+        if (!found.contains(c)) found.add(c);
+      }
     }
+    return found == null ? null : found.toArray(new String[0]);
+  }
 
-    private void buildGroupRows(String material, double demand, String[] stages, int[][] countryOf,
-                                String[] countries, double[] capacity, String[][] excludedBy, int n,
-                                List<PolicyRow> rows) {
-        for (GroupLimit limit : problem.limits().groupLimits()) {
-            if (limit.material() != null && !limit.material().equals(material)) continue;
-            boolean hasMax = limit.maxShare() != null && limit.maxShare() < 1.0;
-            boolean hasMin = limit.minShare() != null && limit.minShare() > 0.0;
-            if (!hasMax && !hasMin) continue;
-            boolean[] inGroup = new boolean[countries.length];
-            for (int c = 0; c < countries.length; c++) inGroup[c] = limit.countries().contains(countries[c]);
-            for (int g = 0; g < stages.length; g++) {
-                if (limit.stage() != null && !limit.stage().equals(stages[g])) continue;
-                int[] of = countryOf[g];
-                int count = 0;
-                double available = 0;
-                for (int i = 0; i < n; i++) {
-                    if (inGroup[of[i]]) {
-                        count++;
-                        if (excludedBy[i] == null) available += capacity[i];
-                    }
-                }
-                int[] members = new int[count];
-                int k = 0;
-                for (int i = 0; i < n; i++) if (inGroup[of[i]]) members[k++] = i;
-                if (hasMax && count > 0) {
-                    double rhs = limit.maxShare() * demand;
-                    rows.add(new PolicyRow(ConstraintKind.GROUP_CAP, stages[g], g, null, -1, limit.group(), null,
-                            limit.maxShare(), rhs, members, available > rhs));
-                }
-                if (hasMin) {
-                    double rhs = limit.minShare() * demand;
-                    rows.add(new PolicyRow(ConstraintKind.GROUP_MIN, stages[g], g, null, -1, limit.group(), null,
-                            limit.minShare(), rhs, members, true));
-                }
-            }
+  /**
+   * The most specific country limit for (country, stage, material), else maxCountryShare, else 1.
+   */
+  double countryShare(String country, String stage, String material) {
+    List<CountryLimit> candidates = countryLimits.get(country);
+    if (candidates != null) {
+      CountryLimit best = null;
+      int bestRank = -1;
+      for (CountryLimit l : candidates) {
+        if (l.stage() != null && !l.stage().equals(stage)) continue;
+        if (l.material() != null && !l.material().equals(material)) continue;
+        int rank = (l.stage() != null ? 2 : 0) + (l.material() != null ? 1 : 0);
+        if (rank > bestRank || (rank == bestRank && l.maxShare() < best.maxShare())) {
+          best = l;
+          bestRank = rank;
         }
+      }
+      if (best != null) return best.maxShare();
     }
+    Double max = problem.limits().maxCountryShare();
+    return max == null ? 1.0 : max;
+  }
 
-    private void buildSupplierRows(double demand, String[] suppliers, int[] supplierIndex, int supplierCount,
-                                   double[] capacity, String[][] excludedBy, int n, List<PolicyRow> rows) {
-        Double max = problem.limits().maxSupplierShare();
-        if (max == null || max >= 1.0) return;
-        double rhs = max * demand;
-        int[] count = new int[supplierCount];
-        double[] available = new double[supplierCount];
-        String[] names = new String[supplierCount];
+  private void buildCountryRows(
+      String material,
+      double demand,
+      String[] stages,
+      int[][] countryOf,
+      String[] countries,
+      double[] capacity,
+      String[][] excludedBy,
+      int n,
+      List<PolicyRow> rows) {
+    int nc = countries.length;
+    for (int g = 0; g < stages.length; g++) {
+      int[] of = countryOf[g];
+      int[] count = new int[nc];
+      double[] available = new double[nc];
+      for (int i = 0; i < n; i++) {
+        count[of[i]]++;
+        if (excludedBy[i] == null) available[of[i]] += capacity[i];
+      }
+      double[] share = new double[nc];
+      int[][] members = new int[nc][];
+      for (int c = 0; c < nc; c++) {
+        share[c] = count[c] == 0 ? 1.0 : countryShare(countries[c], stages[g], material);
+        if (share[c] < 1.0) members[c] = new int[count[c]];
+      }
+      int[] fill = new int[nc];
+      for (int i = 0; i < n; i++) {
+        int c = of[i];
+        if (members[c] != null) members[c][fill[c]++] = i;
+      }
+      for (int c = 0; c < nc; c++) {
+        if (members[c] == null) continue;
+        double rhs = share[c] * demand;
+        rows.add(
+            new PolicyRow(
+                ConstraintKind.COUNTRY_CAP,
+                stages[g],
+                g,
+                countries[c],
+                c,
+                null,
+                null,
+                share[c],
+                rhs,
+                members[c],
+                available[c] > rhs));
+      }
+    }
+  }
+
+  private void buildGroupRows(
+      String material,
+      double demand,
+      String[] stages,
+      int[][] countryOf,
+      String[] countries,
+      double[] capacity,
+      String[][] excludedBy,
+      int n,
+      List<PolicyRow> rows) {
+    for (GroupLimit limit : problem.limits().groupLimits()) {
+      if (limit.material() != null && !limit.material().equals(material)) continue;
+      boolean hasMax = limit.maxShare() != null && limit.maxShare() < 1.0;
+      boolean hasMin = limit.minShare() != null && limit.minShare() > 0.0;
+      if (!hasMax && !hasMin) continue;
+      boolean[] inGroup = new boolean[countries.length];
+      for (int c = 0; c < countries.length; c++)
+        inGroup[c] = limit.countries().contains(countries[c]);
+      for (int g = 0; g < stages.length; g++) {
+        if (limit.stage() != null && !limit.stage().equals(stages[g])) continue;
+        int[] of = countryOf[g];
+        int count = 0;
+        double available = 0;
         for (int i = 0; i < n; i++) {
-            int s = supplierIndex[i];
-            count[s]++;
-            names[s] = suppliers[i];
-            if (excludedBy[i] == null) available[s] += capacity[i];
+          if (inGroup[of[i]]) {
+            count++;
+            if (excludedBy[i] == null) available += capacity[i];
+          }
         }
-        int[][] members = new int[supplierCount][];
-        for (int s = 0; s < supplierCount; s++) members[s] = new int[count[s]];
-        int[] fill = new int[supplierCount];
-        for (int i = 0; i < n; i++) members[supplierIndex[i]][fill[supplierIndex[i]]++] = i;
-        for (int s = 0; s < supplierCount; s++) {
-            rows.add(new PolicyRow(ConstraintKind.SUPPLIER_CAP, null, -1, null, -1, null, names[s], max, rhs,
-                    members[s], available[s] > rhs));
+        int[] members = new int[count];
+        int k = 0;
+        for (int i = 0; i < n; i++) if (inGroup[of[i]]) members[k++] = i;
+        if (hasMax && count > 0) {
+          double rhs = limit.maxShare() * demand;
+          rows.add(
+              new PolicyRow(
+                  ConstraintKind.GROUP_CAP,
+                  stages[g],
+                  g,
+                  null,
+                  -1,
+                  limit.group(),
+                  null,
+                  limit.maxShare(),
+                  rhs,
+                  members,
+                  available > rhs));
         }
+        if (hasMin) {
+          double rhs = limit.minShare() * demand;
+          rows.add(
+              new PolicyRow(
+                  ConstraintKind.GROUP_MIN,
+                  stages[g],
+                  g,
+                  null,
+                  -1,
+                  limit.group(),
+                  null,
+                  limit.minShare(),
+                  rhs,
+                  members,
+                  true));
+        }
+      }
     }
+  }
+
+  private void buildSupplierRows(
+      double demand,
+      String[] suppliers,
+      int[] supplierIndex,
+      int supplierCount,
+      double[] capacity,
+      String[][] excludedBy,
+      int n,
+      List<PolicyRow> rows) {
+    Double max = problem.limits().maxSupplierShare();
+    if (max == null || max >= 1.0) return;
+    double rhs = max * demand;
+    int[] count = new int[supplierCount];
+    double[] available = new double[supplierCount];
+    String[] names = new String[supplierCount];
+    for (int i = 0; i < n; i++) {
+      int s = supplierIndex[i];
+      count[s]++;
+      names[s] = suppliers[i];
+      if (excludedBy[i] == null) available[s] += capacity[i];
+    }
+    int[][] members = new int[supplierCount][];
+    for (int s = 0; s < supplierCount; s++) members[s] = new int[count[s]];
+    int[] fill = new int[supplierCount];
+    for (int i = 0; i < n; i++) members[supplierIndex[i]][fill[supplierIndex[i]]++] = i;
+    for (int s = 0; s < supplierCount; s++) {
+      rows.add(
+          new PolicyRow(
+              ConstraintKind.SUPPLIER_CAP,
+              null,
+              -1,
+              null,
+              -1,
+              null,
+              names[s],
+              max,
+              rhs,
+              members[s],
+              available[s] > rhs));
+    }
+  }
 }

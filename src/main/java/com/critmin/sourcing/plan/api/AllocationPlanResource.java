@@ -66,38 +66,63 @@ public class AllocationPlanResource {
           @Content(
               schema = @Schema(implementation = PlanRequest.class),
               examples = {
-                @ExampleObject(name = "stored", summary = "Stored offers under a stored policy", value = """
+                @ExampleObject(
+                    name = "stored",
+                    summary = "Stored offers under a stored policy",
+                    value =
+                        """
                     {"demand": [{"material": "NDPR_OXIDE", "quantity": 1200}], "policyId": "crma-65"}"""),
-                @ExampleObject(name = "stateless", summary = "Inline offers, 65 % country cap", value = """
+                @ExampleObject(
+                    name = "stateless",
+                    summary = "Inline offers, 65 % country cap",
+                    value =
+                        """
                     {"demand": [{"material": "NDPR_OXIDE", "quantity": 1000}],
                      "policy": {"maxCountryShare": 0.65},
                      "offers": [
                       {"id": "cn-1", "material": "NDPR_OXIDE", "supplier": {"id": "cnre", "name": "China Northern", "country": "CN"}, "capacity": 900, "unitPrice": 69, "currency": "USD", "origins": {"SEPARATION": "CN"}},
                       {"id": "lynas-ndpr", "material": "NDPR_OXIDE", "supplier": {"id": "lynas", "name": "Lynas Rare Earths", "country": "AU"}, "country": "MY", "capacity": 500, "unitPrice": 82.5, "currency": "USD", "origins": {"MINING": "AU", "SEPARATION": "MY"}}]}"""),
-                @ExampleObject(name = "scenario", summary = "What if China is unavailable?", value = """
+                @ExampleObject(
+                    name = "scenario",
+                    summary = "What if China is unavailable?",
+                    value =
+                        """
                     {"demand": [{"material": "NDPR_OXIDE", "quantity": 1200}], "policyId": "crma-65",
                      "scenario": {"unavailableCountries": ["CN"]}, "allowShortfall": true}""")
               }))
-  @APIResponse(responseCode = "201", description = "The plan (OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED), at Location",
+  @APIResponse(
+      responseCode = "201",
+      description = "The plan (OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED), at Location",
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-  @APIResponse(responseCode = "202", description = "With Prefer: respond-async: the PENDING plan, at Location; poll it"
-      + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED)",
+  @APIResponse(
+      responseCode = "202",
+      description =
+          "With Prefer: respond-async: the PENDING plan, at Location; poll it"
+              + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED)",
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  @APIResponse(responseCode = "422", ref = "ValidationFailed",
-      description = "A field is out of range, the policy, a group or (stored mode) a material does not exist, or too many offers")
+  @APIResponse(
+      responseCode = "422",
+      ref = "ValidationFailed",
+      description =
+          "A field is out of range, the policy, a group or (stored mode) a material does not exist, or too many offers")
   public Response create(
-      @Parameter(description = "respond-async: answer 202 at once with a PENDING plan and solve in the background")
-          @HeaderParam("Prefer") String prefer,
+      @Parameter(
+              description =
+                  "respond-async: answer 202 at once with a PENDING plan and solve in the background")
+          @HeaderParam("Prefer")
+          String prefer,
       @NotNull(message = "a JSON body is required") @Valid PlanRequest body,
       @Context UriInfo uriInfo) {
-    boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+    boolean async =
+        prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
     PlanService.StoredPlan plan = async ? plans.createAsync(body) : plans.create(body);
     Response.ResponseBuilder response =
         async
-            ? Response.accepted().location(uriInfo.getAbsolutePathBuilder().path(plan.id()).build())
+            ? Response.accepted()
+                .location(uriInfo.getAbsolutePathBuilder().path(plan.id()).build())
                 .header("Preference-Applied", "respond-async")
             : Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id()).build());
     return response.entity(plan.json()).type(MediaType.APPLICATION_JSON_TYPE).build();
@@ -105,50 +130,97 @@ public class AllocationPlanResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a plan", description = "A plan is immutable once final; PENDING and RUNNING plans (Prefer: respond-async) move to their final status.")
-  @APIResponse(responseCode = "200", description = "The plan",
+  @Operation(
+      summary = "Read a plan",
+      description =
+          "A plan is immutable once final; PENDING and RUNNING plans (Prefer: respond-async) move to their final status.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The plan",
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
-    String json = plans.findJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
+    String json =
+        plans.findJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
     // A plan changes only while PENDING or RUNNING; its text identifies the version.
     return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
-        .tag(new jakarta.ws.rs.core.EntityTag(Integer.toHexString(json.hashCode()) + "-" + json.length()))
+        .tag(
+            new jakarta.ws.rs.core.EntityTag(
+                Integer.toHexString(json.hashCode()) + "-" + json.length()))
         .build();
   }
 
   @GET
   @Path("/{id}/input")
-  @Operation(summary = "Read the input a plan was solved from",
-      description = "The canonical input snapshot (resolved policy, scenario, demand and offers) whose SHA-256 is the plan's inputDigest.")
-  @APIResponse(responseCode = "200", description = "The input snapshot",
+  @Operation(
+      summary = "Read the input a plan was solved from",
+      description =
+          "The canonical input snapshot (resolved policy, scenario, demand and offers) whose SHA-256 is the plan's inputDigest.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The input snapshot",
       content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response input(@PathParam("id") String id) {
-    String json = plans.findInputJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
+    String json =
+        plans.findInputJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
     return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @GET
-  @Operation(summary = "List plans", description = "Newest first, optionally filtered by status and creation time.")
-  @APIResponse(responseCode = "200", description = "A page of plan summaries",
+  @Operation(
+      summary = "List plans",
+      description = "Newest first, optionally filtered by status and creation time.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of plan summaries",
       content = @Content(schema = @Schema(implementation = PlanPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public Page<PlanSummary> list(
-      @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor") String cursor,
-      @Parameter(description = "Page size, 1 to 1000",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "50"))
-          @QueryParam("limit") String limit,
-      @Parameter(description = "Only plans with this status",
-              schema = @Schema(enumeration = {"OPTIMAL", "INFEASIBLE", "TIME_LIMIT", "PENDING", "RUNNING", "FAILED"}))
-          @QueryParam("status") String status,
-      @Parameter(description = "Only plans created at or after this instant (ISO 8601)", example = "2026-11-01T00:00:00Z")
-          @QueryParam("createdFrom") String createdFrom,
-      @Parameter(description = "Only plans created before this instant (ISO 8601)") @QueryParam("createdTo") String createdTo) {
+      @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(
+              description = "Page size, 1 to 1000",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "1000",
+                      defaultValue = "50"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(
+              description = "Only plans with this status",
+              schema =
+                  @Schema(
+                      enumeration = {
+                        "OPTIMAL",
+                        "INFEASIBLE",
+                        "TIME_LIMIT",
+                        "PENDING",
+                        "RUNNING",
+                        "FAILED"
+                      }))
+          @QueryParam("status")
+          String status,
+      @Parameter(
+              description = "Only plans created at or after this instant (ISO 8601)",
+              example = "2026-11-01T00:00:00Z")
+          @QueryParam("createdFrom")
+          String createdFrom,
+      @Parameter(description = "Only plans created before this instant (ISO 8601)")
+          @QueryParam("createdTo")
+          String createdTo) {
     if (status != null && !STATUSES.contains(status)) {
-      throw badQuery("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+      throw badQuery(
+          "status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
     }
-    return store.list(cursor, Cursors.limit(limit), status, instant("createdFrom", createdFrom), instant("createdTo", createdTo));
+    return store.list(
+        cursor,
+        Cursors.limit(limit),
+        status,
+        instant("createdFrom", createdFrom),
+        instant("createdTo", createdTo));
   }
 
   private static Instant instant(String name, String value) {
@@ -163,8 +235,11 @@ public class AllocationPlanResource {
   }
 
   private static ApiException badQuery(String name, String message) {
-    return new ApiException(ProblemType.MALFORMED_REQUEST, name + ": " + message,
-        List.of(new Problem.FieldError(name, message)), Map.of());
+    return new ApiException(
+        ProblemType.MALFORMED_REQUEST,
+        name + ": " + message,
+        List.of(new Problem.FieldError(name, message)),
+        Map.of());
   }
 
   /** The list response, named for the OpenAPI document. */

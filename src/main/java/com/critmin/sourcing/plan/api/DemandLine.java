@@ -12,10 +12,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** How much of one material to buy. */
 @Schema(name = "DemandLine")
 public record DemandLine(
-    @Schema(example = "NDPR_OXIDE") @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+    @Schema(example = "NDPR_OXIDE")
+        @NotNull
+        @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String material,
-    @Schema(description = "Quantity in the material's unit", example = "1200") @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) 
+    @Schema(description = "Quantity in the material's unit", example = "1200")
+        @NotNull
+        @Finite
+        @PositiveOrZero
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
         Double quantity,
-    @Schema(description = "Penalty per unit of unmet demand when shortfall is allowed; overrides the request's",
+    @Schema(
+            description =
+                "Penalty per unit of unmet demand when shortfall is allowed; overrides the request's",
             nullable = true)
-        @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double shortfallPenalty) {}
+        @Finite
+        @PositiveOrZero
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double shortfallPenalty) {}

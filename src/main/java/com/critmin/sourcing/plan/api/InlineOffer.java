@@ -6,7 +6,6 @@ import com.critmin.sourcing.common.CurrencyCode;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.common.ResourceIds;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,19 +18,39 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An offer given in the request itself (stateless mode), with its supplier inline. */
 @Schema(name = "InlineOffer")
 public record InlineOffer(
-    @Schema(example = "lynas-ndpr") @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE) String id,
-    @Schema(example = "NDPR_OXIDE") @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+    @Schema(example = "lynas-ndpr")
+        @NotNull
+        @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+        String id,
+    @Schema(example = "NDPR_OXIDE")
+        @NotNull
+        @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String material,
     @NotNull @Valid InlineSupplier supplier,
-    @Schema(description = "Country it ships from (stage SUPPLY); defaults to the supplier's", example = "MY", nullable = true)
-        @CountryCode String country,
-    @Schema(example = "500") @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double capacity,
-    @Schema(example = "82.5") @NotNull @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double unitPrice,
-    @Schema(description = "Must equal the request's currency", example = "USD") @CurrencyCode String currency,
-    @Schema(example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}")
-        @Size(max = 32)
+    @Schema(
+            description = "Country it ships from (stage SUPPLY); defaults to the supplier's",
+            example = "MY",
+            nullable = true)
+        @CountryCode
+        String country,
+    @Schema(example = "500")
+        @NotNull
+        @Finite
+        @PositiveOrZero
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double capacity,
+    @Schema(example = "82.5")
+        @NotNull
+        @Finite
+        @PositiveOrZero
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double unitPrice,
+    @Schema(description = "Must equal the request's currency", example = "USD") @CurrencyCode
+        String currency,
+    @Schema(example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}") @Size(max = 32)
         Map<
-                @Pattern(regexp = ResourceIds.STAGE_REGEX, message = ResourceIds.STAGE_MESSAGE) String,
+                @Pattern(regexp = ResourceIds.STAGE_REGEX, message = ResourceIds.STAGE_MESSAGE)
+                String,
                 @NotNull @CountryCode(allowUnknown = true) String>
             origins,
     @Schema(nullable = true) LocalDate validFrom,
@@ -40,7 +59,10 @@ public record InlineOffer(
   /** The supplier of an inline offer. */
   @Schema(name = "InlineSupplier")
   public record InlineSupplier(
-      @Schema(example = "lynas") @NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE) String id,
+      @Schema(example = "lynas")
+          @NotNull
+          @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+          String id,
       @Schema(example = "Lynas Rare Earths") @Size(max = 200) String name,
       @Schema(example = "AU") @NotNull @CountryCode String country) {}
 }

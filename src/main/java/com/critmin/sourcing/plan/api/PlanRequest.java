@@ -20,24 +20,55 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A sourcing problem: demand, policy, scenario, and optionally the offers themselves. */
 @Schema(name = "PlanRequest")
 public record PlanRequest(
-    @Schema(description = "One line per material") @NotEmpty @Size(max = 10000) List<@Valid @NotNull DemandLine> demand,
-    @Schema(description = "Id of a stored sourcing policy or of a preset", example = "crma-65", nullable = true)
+    @Schema(description = "One line per material") @NotEmpty @Size(max = 10000)
+        List<@Valid @NotNull DemandLine> demand,
+    @Schema(
+            description = "Id of a stored sourcing policy or of a preset",
+            example = "crma-65",
+            nullable = true)
         @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String policyId,
-    @Schema(description = "Limits that override the named policy field by field (or stand alone)", nullable = true)
-        @Valid PolicyLimits policy,
-    @Schema(description = "What-if changes for this solve only", nullable = true) @Valid ScenarioRequest scenario,
-    @Schema(description = "Currency of every price (ISO 4217); default USD", example = "USD", nullable = true) @CurrencyCode
+    @Schema(
+            description = "Limits that override the named policy field by field (or stand alone)",
+            nullable = true)
+        @Valid
+        PolicyLimits policy,
+    @Schema(description = "What-if changes for this solve only", nullable = true) @Valid
+        ScenarioRequest scenario,
+    @Schema(
+            description = "Currency of every price (ISO 4217); default USD",
+            example = "USD",
+            nullable = true)
+        @CurrencyCode
         String currency,
-    @Schema(description = "Allow unmet demand, at the shortfall penalty; default false", nullable = true)
+    @Schema(
+            description = "Allow unmet demand, at the shortfall penalty; default false",
+            nullable = true)
         Boolean allowShortfall,
-    @Schema(description = "Penalty per unit of unmet demand; default 10 x the highest effective unit price of the material",
+    @Schema(
+            description =
+                "Penalty per unit of unmet demand; default 10 x the highest effective unit price of the material",
             nullable = true)
-        @Finite @PositiveOrZero @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE) Double shortfallPenalty,
-    // Not cascaded into Bean Validation: InlineOfferChecks applies the same rules in a fraction of the time.
-    @Schema(description = "Solve on these offers instead of stored ones (stateless mode)", nullable = true)
+        @Finite
+        @PositiveOrZero
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double shortfallPenalty,
+    // Not cascaded into Bean Validation: InlineOfferChecks applies the same rules in a fraction of
+    // the time.
+    @Schema(
+            description = "Solve on these offers instead of stored ones (stateless mode)",
+            nullable = true)
         List<InlineOffer> offers,
-    @Schema(description = "Day on which stored offers must be valid; default today", nullable = true) LocalDate asOf,
-    @Schema(description = "Solver wall-time limit in seconds, at most the configured one (default 30)", example = "10",
+    @Schema(
+            description = "Day on which stored offers must be valid; default today",
             nullable = true)
-        @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax("3600") Double timeLimitSeconds) {}
+        LocalDate asOf,
+    @Schema(
+            description =
+                "Solver wall-time limit in seconds, at most the configured one (default 30)",
+            example = "10",
+            nullable = true)
+        @Finite
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("3600")
+        Double timeLimitSeconds) {}

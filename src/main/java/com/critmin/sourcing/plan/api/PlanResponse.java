@@ -10,18 +10,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PlanResponse(
     @Schema(example = "01JD3M6Q8Z6V3K2Y5W7X9A1B2C") String id,
-    @Schema(description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING or FAILED", example = "OPTIMAL") String status,
+    @Schema(
+            description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING or FAILED",
+            example = "OPTIMAL")
+        String status,
     Instant createdAt,
     @Schema(nullable = true) Instant completedAt,
     @Schema(example = "USD") String currency,
-    @Schema(description = "Purchase cost of the allocation, without shortfall penalties", example = "81234.5", nullable = true)
+    @Schema(
+            description = "Purchase cost of the allocation, without shortfall penalties",
+            example = "81234.5",
+            nullable = true)
         Double totalCost,
     List<AllocationView> allocations,
     List<MaterialView> materials,
     List<BindingView> bindingConstraints,
     @Schema(nullable = true) DiagnosisView diagnosis,
     @Schema(nullable = true) SolverView solver,
-    @Schema(description = "SHA-256 of the canonical input (offers, demand, limits, scenario)", example = "sha256:9f2c...")
+    @Schema(
+            description = "SHA-256 of the canonical input (offers, demand, limits, scenario)",
+            example = "sha256:9f2c...")
         String inputDigest,
     @Schema(description = "Why the plan FAILED", nullable = true) String failure) {
 
@@ -33,7 +41,8 @@ public record PlanResponse(
       @Schema(example = "NDPR_OXIDE") String material,
       @Schema(example = "MY") String country,
       @Schema(example = "420") double quantity,
-      @Schema(description = "Effective unit price after scenario price factors", example = "82.5") double unitPrice,
+      @Schema(description = "Effective unit price after scenario price factors", example = "82.5")
+          double unitPrice,
       @Schema(example = "34650") double cost) {}
 
   /** Per material: demand, what was allocated, and the country shares at every stage. */
@@ -44,7 +53,8 @@ public record PlanResponse(
       double allocated,
       double shortfall,
       double cost,
-      @Schema(description = "Herfindahl-Hirschman index of SUPPLY-country shares (0-10,000)") double hhi,
+      @Schema(description = "Herfindahl-Hirschman index of SUPPLY-country shares (0-10,000)")
+          double hhi,
       List<ShareView> shares) {}
 
   /** What one country supplies at one stage. */
@@ -59,28 +69,44 @@ public record PlanResponse(
   @Schema(name = "BindingConstraint")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BindingView(
-      @Schema(description = "COUNTRY_CAP, GROUP_CAP, GROUP_MIN or SUPPLIER_CAP", example = "COUNTRY_CAP") String kind,
+      @Schema(
+              description = "COUNTRY_CAP, GROUP_CAP, GROUP_MIN or SUPPLIER_CAP",
+              example = "COUNTRY_CAP")
+          String kind,
       @Schema(example = "NDPR_OXIDE") String material,
       @Schema(example = "SUPPLY") String stage,
       @Schema(example = "CN") String country,
       String group,
       String supplier,
       @Schema(description = "The limit as a share of demand", example = "0.65") double limit,
-      @Schema(description = "Change of total cost per unit of quantity that the limit allows (LP dual)", example = "-34.4")
+      @Schema(
+              description =
+                  "Change of total cost per unit of quantity that the limit allows (LP dual)",
+              example = "-34.4")
           double shadowPrice,
-      @Schema(example = "raising the CN cap for NDPR_OXIDE at SUPPLY by 1 percentage point saves 412.80 USD")
+      @Schema(
+              example =
+                  "raising the CN cap for NDPR_OXIDE at SUPPLY by 1 percentage point saves 412.80 USD")
           String explanation,
-      @Schema(description = "Exact saving of relaxing this limit alone by 1 percentage point, found by re-solving"
-              + " (plans up to 20,000 offers); absent when only the dual-based estimate was computed", nullable = true)
+      @Schema(
+              description =
+                  "Exact saving of relaxing this limit alone by 1 percentage point, found by re-solving"
+                      + " (plans up to 20,000 offers); absent when only the dual-based estimate was computed",
+              nullable = true)
           Double savingsPerPercentagePoint,
-      @Schema(description = "Exact saving of relaxing this limit together with the limits it binds with", nullable = true)
+      @Schema(
+              description =
+                  "Exact saving of relaxing this limit together with the limits it binds with",
+              nullable = true)
           Double jointSavingsPerPercentagePoint) {}
 
   /** Why a plan is infeasible and what would make it feasible. */
   @Schema(name = "Diagnosis")
   public record DiagnosisView(
       List<MaterialDiagnosisView> materials,
-      @Schema(description = "Smallest single country cap (share) under which every material is feasible; null when none is",
+      @Schema(
+              description =
+                  "Smallest single country cap (share) under which every material is feasible; null when none is",
               nullable = true)
           Double minFeasibleUniformCountryCap,
       List<RelaxationView> relaxations) {}
@@ -106,7 +132,8 @@ public record PlanResponse(
       String supplier,
       double from,
       double to,
-      @Schema(example = "raise CN at SEPARATION for NDPR_OXIDE from 65 % to 71 %") String explanation) {}
+      @Schema(example = "raise CN at SEPARATION for NDPR_OXIDE from 65 % to 71 %")
+          String explanation) {}
 
   /** Which engine solved the plan and how big the model was. */
   @Schema(name = "SolverStatistics")

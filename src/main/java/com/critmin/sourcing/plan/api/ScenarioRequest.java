@@ -12,9 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What-if changes applied to one solve only. */
 @Schema(name = "Scenario")
 public record ScenarioRequest(
-    @Schema(description = "Countries whose offers are unavailable (their SUPPLY country)", example = "[\"CN\"]")
-        @Size(max = 300) List<@NotNull @CountryCode String> unavailableCountries,
+    @Schema(
+            description = "Countries whose offers are unavailable (their SUPPLY country)",
+            example = "[\"CN\"]")
+        @Size(max = 300)
+        List<@NotNull @CountryCode String> unavailableCountries,
     @Schema(description = "Suppliers that are unavailable") @Size(max = 100000)
-        List<@NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE) String> unavailableSuppliers,
-    @Schema(description = "Price multipliers (tariffs)") @Size(max = 100000) List<@Valid @NotNull FactorRequest> priceFactors,
-    @Schema(description = "Capacity multipliers") @Size(max = 100000) List<@Valid @NotNull FactorRequest> capacityFactors) {}
+        List<@NotNull @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE) String>
+            unavailableSuppliers,
+    @Schema(description = "Price multipliers (tariffs)") @Size(max = 100000)
+        List<@Valid @NotNull FactorRequest> priceFactors,
+    @Schema(description = "Capacity multipliers") @Size(max = 100000)
+        List<@Valid @NotNull FactorRequest> capacityFactors) {}

@@ -22,17 +22,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PolicyPresetResource {
 
   @GET
-  @Operation(summary = "List policy presets", description = "Read-only policies shipped with the service, each encoding a regulation.")
-  @APIResponse(responseCode = "200", description = "Every preset",
+  @Operation(
+      summary = "List policy presets",
+      description = "Read-only policies shipped with the service, each encoding a regulation.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every preset",
       content = @Content(schema = @Schema(implementation = PresetList.class)))
   public PresetList list() {
-    return new PresetList(PolicyPresets.ALL.stream().map(SourcingPolicyService::toResponse).toList(), null);
+    return new PresetList(
+        PolicyPresets.ALL.stream().map(SourcingPolicyService::toResponse).toList(), null);
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a policy preset", description = "A read-only policy encoding a regulation; a plan request names it by policyId or a stored policy extends it.")
-  @APIResponse(responseCode = "200", description = "The preset",
+  @Operation(
+      summary = "Read a policy preset",
+      description =
+          "A read-only policy encoding a regulation; a plan request names it by policyId or a stored policy extends it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The preset",
       content = @Content(schema = @Schema(implementation = SourcingPolicyResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public SourcingPolicyResponse get(@PathParam("id") String id) {

@@ -20,23 +20,42 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SourcingPolicyRequest")
 public record SourcingPolicyRequest(
     @Schema(example = "CRMA strict") @NotBlank @Size(max = 200) String name,
-    @Schema(example = "65 % per third country, at most 50 % Chinese separation, FEOC at most 20 %") @Size(max = 4000)
+    @Schema(example = "65 % per third country, at most 50 % Chinese separation, FEOC at most 20 %")
+        @Size(max = 4000)
         String description,
-    @Schema(description = "Id of a preset whose limits this policy extends", example = "EU_CRMA_2030", nullable = true)
+    @Schema(
+            description = "Id of a preset whose limits this policy extends",
+            example = "EU_CRMA_2030",
+            nullable = true)
         @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String extendsPreset,
-    @Schema(description = "Most any single country may supply at any stage, share of demand", example = "0.65", nullable = true)
-        @Finite @DecimalMin("0") @DecimalMax("1") Double maxCountryShare,
+    @Schema(
+            description = "Most any single country may supply at any stage, share of demand",
+            example = "0.65",
+            nullable = true)
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double maxCountryShare,
     @Schema(description = "Country-specific limits; the most specific one applies")
-        @Size(max = 10000) List<@Valid @NotNull CountryLimit> countryLimits,
+        @Size(max = 10000)
+        List<@Valid @NotNull CountryLimit> countryLimits,
     @Schema(description = "Caps and minimum shares for country groups") @Size(max = 1000)
         List<@Valid @NotNull GroupLimit> groupLimits,
-    @Schema(description = "Most any single supplier may supply, share of demand", example = "0.5", nullable = true)
-        @Finite @DecimalMin("0") @DecimalMax("1") Double maxSupplierShare,
-    @Schema(description = "Countries excluded at every processing stage", example = "[\"RU\"]") @Size(max = 300)
+    @Schema(
+            description = "Most any single supplier may supply, share of demand",
+            example = "0.5",
+            nullable = true)
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("1")
+        Double maxSupplierShare,
+    @Schema(description = "Countries excluded at every processing stage", example = "[\"RU\"]")
+        @Size(max = 300)
         List<@NotNull @CountryCode String> excludedCountries) {
 
   public PolicyLimits limits() {
-    return new PolicyLimits(maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries);
+    return new PolicyLimits(
+        maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries);
   }
 }

@@ -2,7 +2,6 @@ package com.critmin.sourcing.policy.api;
 
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
 import com.critmin.sourcing.policy.SourcingPolicyService;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,33 +43,62 @@ public class SourcingPolicyResource {
   }
 
   @GET
-  @Operation(summary = "List sourcing policies", description = "Pages through the stored sourcing policies in id order (presets are at /v1/policy-presets).")
-  @APIResponse(responseCode = "200", description = "A page of sourcing-policies",
+  @Operation(
+      summary = "List sourcing policies",
+      description =
+          "Pages through the stored sourcing policies in id order (presets are at /v1/policy-presets).")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of sourcing-policies",
       content = @Content(schema = @Schema(implementation = SourcingPolicyPage.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public Page<SourcingPolicyResponse> list(
-      @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor") String cursor,
-      @Parameter(description = "Page size, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "50")) @QueryParam("limit") String limit) {
+      @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(
+              description = "Page size, 1 to 1000",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "1000",
+                      defaultValue = "50"))
+          @QueryParam("limit")
+          String limit) {
     return service.list(cursor, Cursors.limit(limit));
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a sourcing policy", description = "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
-  @APIResponse(responseCode = "200", description = "The sourcing policy, with its ETag",
+  @Operation(
+      summary = "Read a sourcing policy",
+      description =
+          "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The sourcing policy, with its ETag",
       content = @Content(schema = @Schema(implementation = SourcingPolicyResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
-    return service.find(id).map(Responses::read).orElseThrow(() -> ApiException.notFound("Sourcing policy", id));
+    return service
+        .find(id)
+        .map(Responses::read)
+        .orElseThrow(() -> ApiException.notFound("Sourcing policy", id));
   }
 
   @PUT
   @Path("/{id}")
-  @Operation(summary = "Create or replace a sourcing policy",
-      description = "A policy may extend a preset (extendsPreset): its limits then add to or replace the preset's. Preset ids are read-only (405). Idempotent: 201 when the id is new, 200 when it replaced. Send If-Match with the ETag of a read to guard against lost updates.")
-  @APIResponse(responseCode = "200", description = "Replaced",
+  @Operation(
+      summary = "Create or replace a sourcing policy",
+      description =
+          "A policy may extend a preset (extendsPreset): its limits then add to or replace the preset's. Preset ids are read-only (405). Idempotent: 201 when the id is new, 200 when it replaced. Send If-Match with the ETag of a read to guard against lost updates.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced",
       content = @Content(schema = @Schema(implementation = SourcingPolicyResponse.class)))
-  @APIResponse(responseCode = "201", description = "Created",
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
       content = @Content(schema = @Schema(implementation = SourcingPolicyResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "405", ref = "ReadOnly")
@@ -77,8 +106,10 @@ public class SourcingPolicyResource {
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "422", ref = "ValidationFailed")
   public Response put(
-      @PathParam("id") @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE) String id,
-      @Parameter(description = "ETag of the version being replaced") @HeaderParam("If-Match") String ifMatch,
+      @PathParam("id") @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
+          String id,
+      @Parameter(description = "ETag of the version being replaced") @HeaderParam("If-Match")
+          String ifMatch,
       @NotNull(message = "a JSON body is required") @Valid SourcingPolicyRequest body,
       @Context UriInfo uriInfo) {
     return Responses.put(service.put(id, body, ifMatch), uriInfo);
@@ -86,7 +117,9 @@ public class SourcingPolicyResource {
 
   @DELETE
   @Path("/{id}")
-  @Operation(summary = "Delete a sourcing policy", description = "Stored plans keep a snapshot of the limits they were solved with.")
+  @Operation(
+      summary = "Delete a sourcing policy",
+      description = "Stored plans keep a snapshot of the limits they were solved with.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -96,5 +129,6 @@ public class SourcingPolicyResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "SourcingPolicyPage")
-  public record SourcingPolicyPage(java.util.List<SourcingPolicyResponse> items, String nextCursor) {}
+  public record SourcingPolicyPage(
+      java.util.List<SourcingPolicyResponse> items, String nextCursor) {}
 }

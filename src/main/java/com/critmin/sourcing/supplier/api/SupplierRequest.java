@@ -10,5 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SupplierRequest")
 public record SupplierRequest(
     @Schema(example = "Lynas Rare Earths") @NotBlank @Size(max = 200) String name,
-    @Schema(description = "Home country, ISO 3166-1 alpha-2; offers ship from here unless they say otherwise", example = "AU")
-        @NotNull @CountryCode String country) {}
+    @Schema(
+            description =
+                "Home country, ISO 3166-1 alpha-2; offers ship from here unless they say otherwise",
+            example = "AU")
+        @NotNull
+        @CountryCode
+        String country) {}
