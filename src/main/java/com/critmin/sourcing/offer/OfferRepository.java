@@ -11,11 +11,15 @@ import java.util.List;
 public class OfferRepository implements PanacheRepositoryBase<Offer, String> {
 
   /** The offers of these materials that are valid on a day (open-ended windows included). */
+  private static final String VALID_ON =
+      "materialId in ?1 and (validFrom is null or validFrom <= ?2) and (validTo is null or validTo >= ?2)";
+
   public List<Offer> validOn(Collection<String> materialIds, LocalDate day) {
-    return list(
-        "materialId in ?1 and (validFrom is null or validFrom <= ?2) and (validTo is null or validTo >= ?2)"
-            + " order by id",
-        materialIds,
-        day);
+    return list(VALID_ON + " order by id", materialIds, day);
+  }
+
+  /** How many offers {@link #validOn} would return, without reading them. */
+  public long countValidOn(Collection<String> materialIds, LocalDate day) {
+    return count(VALID_ON, materialIds, day);
   }
 }

@@ -425,18 +425,19 @@ public class ProblemAssembler {
     if (!errors.isEmpty()) {
       return List.of();
     }
-    List<Offer> stored = offers.validOn(demanded, asOf);
     int max = config.plans().maxOffers();
-    if (stored.size() > max) {
+    long valid = offers.countValidOn(demanded, asOf);
+    if (valid > max) {
       errors.add(
           new Problem.FieldError(
               "demand",
               "the demanded materials have "
-                  + stored.size()
+                  + valid
                   + " valid offers, more than the maximum of "
                   + max));
       return List.of();
     }
+    List<Offer> stored = offers.validOn(demanded, asOf);
     List<OfferInput> result = new ArrayList<>(stored.size());
     for (Offer offer : stored) {
       if (!offer.currency.equals(currency) && errors.size() < MAX_ERRORS) {
