@@ -44,6 +44,42 @@ class PlanRequestLimitsTest {
   }
 
   @Test
+  void moreStoredOffersThanTheMaximumIs422() {
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    String material = "M-" + suffix;
+    put("/v1/materials/" + material, Map.of("name", "m", "unit", "t"));
+    put("/v1/suppliers/s-" + suffix, Map.of("name", "s", "country", "AU"));
+    for (int i = 0; i < 6; i++) {
+      put(
+          "/v1/offers/o" + i + "-" + suffix,
+          Map.of(
+              "supplierId",
+              "s-" + suffix,
+              "material",
+              material,
+              "capacity",
+              1,
+              "unitPrice",
+              1,
+              "currency",
+              "USD"));
+    }
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("demand", java.util.List.of(Map.of("material", material, "quantity", 1))))
+        .when()
+        .post("/v1/allocation-plans")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("demand"));
+  }
+
+  private static void put(String path, Object body) {
+    given().contentType(ContentType.JSON).body(body).when().put(path).then().statusCode(201);
+  }
+
+  @Test
   void aBodyOverTheLimitIs413WithAProblemDocument() {
     String padding = "x".repeat(5000);
     given()
