@@ -72,15 +72,21 @@ public final class OfferCsv {
           break;
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw ApiException.invalid("body", "not valid CSV: " + e.getMessage());
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      throw notCsv(e);
+    } catch (UncheckedIOException e) {
+      // commons-csv reports bad quoting while iterating as an unchecked wrapper of its CSVException
+      throw notCsv(e.getCause() != null ? e.getCause() : e);
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
     return offers;
+  }
+
+  private static ApiException notCsv(Throwable cause) {
+    String reason = cause.getMessage() == null ? "unreadable" : cause.getMessage();
+    return ApiException.invalid("body", "not valid CSV: " + reason);
   }
 
   private static OfferRequest row(

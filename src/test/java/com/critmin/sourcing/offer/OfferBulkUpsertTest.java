@@ -198,6 +198,17 @@ class OfferBulkUpsertTest {
   }
 
   @Test
+  void csvWithBrokenQuotingIsA422NotAServerError() {
+    String id = uniqueId("csv");
+    String broken =
+        CSV_HEADER + id + "," + supplier + "," + material + ",MY,\"500\"x,82.5,USD,,,AU,MY\n";
+    assertProblem(postCsv(broken), 422, "validation").body("errors.field", hasItem("body"));
+    String unclosedHeader = "id,\"supplierId,material\n" + id + ",a,b\n";
+    assertProblem(postCsv(unclosedHeader), 422, "validation");
+    request().get(OFFERS + "/" + id).then().statusCode(404);
+  }
+
+  @Test
   void csvWithABadNumberCellNamesTheFieldAndCreatesNothing() {
     String csv =
         CSV_HEADER
