@@ -143,6 +143,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                       """
                           {"type":"https://sourcing.critmin.com/problems/validation","title":"Invalid request","status":422,"detail":"2 fields are invalid","instance":"/v1/offers/lynas-ndpr","errors":[{"field":"capacity","message":"must be greater than or equal to 0"},{"field":"country","message":"must be an ISO 3166-1 alpha-2 country code such as AU or CN"}]}"""))),
               @APIResponse(
+                  name = "ServiceUnavailable",
+                  description = "Too busy to accept this now; retry after the Retry-After seconds",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
                   name = "InternalError",
                   description = "An internal error; the detail never carries internals",
                   content =

@@ -3,6 +3,7 @@ package com.critmin.sourcing.config;
 import com.critmin.sourcing.optimizer.model.Engine;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -35,6 +36,7 @@ public interface SourcingConfig {
   interface Offers {
     /** Most offers one bulk upsert may carry. */
     @WithDefault("10000")
+    @Min(1)
     int bulkMax();
   }
 
@@ -42,6 +44,7 @@ public interface SourcingConfig {
   interface Plans {
     /** Most offers one plan request may use (inline or stored); more is 422. */
     @WithDefault("200000")
+    @Min(1)
     int maxOffers();
   }
 
@@ -57,12 +60,22 @@ public interface SourcingConfig {
 
     /** Threads that solve the per-material parts of one plan in parallel; 0 = number of cores. */
     @WithDefault("0")
+    @Min(0)
     int threads();
 
     /**
      * Plans requested with Prefer: respond-async that are solved at the same time on one replica.
      */
     @WithDefault("2")
+    @Min(1)
     int asyncWorkers();
+
+    /**
+     * Asynchronous plans that may wait for a worker on one replica; past it, 503. Each holds its
+     * whole problem in memory.
+     */
+    @WithDefault("8")
+    @Min(0)
+    int asyncQueue();
   }
 }

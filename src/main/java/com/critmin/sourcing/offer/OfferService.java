@@ -1,5 +1,6 @@
 package com.critmin.sourcing.offer;
 
+import com.critmin.sourcing.common.InChunks;
 import com.critmin.sourcing.common.MasterDataService;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.config.SourcingConfig;
@@ -33,8 +34,6 @@ import java.util.stream.Collectors;
 public class OfferService extends MasterDataService<Offer, OfferRequest, OfferResponse> {
   /** Stage name of the offer's own country; it is given as {@code country}, never in origins. */
   public static final String SUPPLY_STAGE = "SUPPLY";
-
-  private static final int CHUNK = 1000;
 
   private final OfferRepository offers;
   private final SupplierRepository suppliers;
@@ -146,12 +145,11 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     }
 
     Map<String, Offer> existing = new HashMap<>();
-    List<String> ids = items.stream().map(OfferRequest::id).toList();
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      for (Offer offer :
-          offers.list("id in ?1", ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
-        existing.put(offer.id, offer);
-      }
+    for (Offer offer :
+        InChunks.query(
+            items.stream().map(OfferRequest::id).toList(),
+            chunk -> offers.list("id in ?1", chunk))) {
+      existing.put(offer.id, offer);
     }
     List<Offer> created = new ArrayList<>();
     for (OfferRequest item : items) {
@@ -201,12 +199,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
 
   private Map<String, Supplier> suppliersById(Collection<String> ids) {
     Map<String, Supplier> found = new HashMap<>();
-    List<String> list = new ArrayList<>(new HashSet<>(ids));
-    for (int from = 0; from < list.size(); from += CHUNK) {
-      for (Supplier supplier :
-          suppliers.list("id in ?1", list.subList(from, Math.min(list.size(), from + CHUNK)))) {
-        found.put(supplier.id, supplier);
-      }
+    for (Supplier supplier : InChunks.query(ids, chunk -> suppliers.list("id in ?1", chunk))) {
+      found.put(supplier.id, supplier);
     }
     return found;
   }
@@ -219,16 +213,16 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
       List<Problem.FieldError> errors) {
     Set<String> materialIds =
         items.stream().map(OfferRequest::material).collect(Collectors.toSet());
-    Set<String> knownMaterials = new HashSet<>();
-    List<String> list = new ArrayList<>(materialIds);
-    for (int from = 0; from < list.size(); from += CHUNK) {
-      knownMaterials.addAll(
-          materials
-              .getEntityManager()
-              .createQuery("select m.id from Material m where m.id in :ids", String.class)
-              .setParameter("ids", list.subList(from, Math.min(list.size(), from + CHUNK)))
-              .getResultList());
-    }
+    Set<String> knownMaterials =
+        new HashSet<>(
+            InChunks.query(
+                materialIds,
+                chunk ->
+                    materials
+                        .getEntityManager()
+                        .createQuery("select m.id from Material m where m.id in :ids", String.class)
+                        .setParameter("ids", chunk)
+                        .getResultList()));
     for (int i = 0; i < items.size() && errors.size() < 100; i++) {
       OfferRequest item = items.get(i);
       String at = prefix != null ? prefix : "[" + i + "].";

@@ -21,6 +21,10 @@ public class AllocationPlan {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /** When an asynchronous plan started RUNNING. */
+  @Column(name = "started_at")
+  public Instant startedAt;
+
   @Column(name = "completed_at")
   public Instant completedAt;
 

@@ -3,6 +3,7 @@ package com.critmin.sourcing.plan;
 import com.critmin.sourcing.optimizer.model.CountryLimit;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Factor;
+import com.critmin.sourcing.optimizer.model.GroupLimit;
 import com.critmin.sourcing.optimizer.model.Limits;
 import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Scenario;
@@ -99,11 +100,14 @@ record InputSnapshot(
         assembled.policyId(),
         problem.allowShortfall(),
         problem.shortfallPenalty(),
-        problem.demands(),
+        problem.demands().stream().sorted(Comparator.comparing(Demand::material)).toList(),
         new CanonicalLimits(
             limits.maxCountryShare(),
-            limits.countryLimits(),
+            limits.countryLimits().stream()
+                .sorted(Comparator.comparing(InputSnapshot::countryKey))
+                .toList(),
             limits.groupLimits().stream()
+                .sorted(Comparator.comparing(InputSnapshot::groupKey))
                 .map(
                     g ->
                         new CanonicalGroupLimit(
@@ -119,8 +123,12 @@ record InputSnapshot(
         new CanonicalScenario(
             sorted(scenario.unavailableCountries()),
             sorted(scenario.unavailableSuppliers()),
-            scenario.capacityFactors(),
-            scenario.priceFactors()),
+            scenario.capacityFactors().stream()
+                .sorted(Comparator.comparing(InputSnapshot::factorKey))
+                .toList(),
+            scenario.priceFactors().stream()
+                .sorted(Comparator.comparing(InputSnapshot::factorKey))
+                .toList()),
         problem.offers().stream()
             .sorted(Comparator.comparing(OfferInput::id))
             .map(
@@ -145,7 +153,7 @@ record InputSnapshot(
   Written write() {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      ByteArrayOutputStream compressed = new ByteArrayOutputStream(1 << 20);
+      ByteArrayOutputStream compressed = new ByteArrayOutputStream(8192);
       try (OutputStream out = new DigestOutputStream(new FastGzip(compressed), sha256)) {
         JSON.writeValue(out, this);
       }
@@ -173,6 +181,18 @@ record InputSnapshot(
       super(out, 1 << 16);
       def.setLevel(Deflater.BEST_SPEED);
     }
+  }
+
+  private static String countryKey(CountryLimit limit) {
+    return limit.country() + "|" + limit.stage() + "|" + limit.material();
+  }
+
+  private static String groupKey(GroupLimit limit) {
+    return limit.group() + "|" + limit.stage() + "|" + limit.material();
+  }
+
+  private static String factorKey(Factor factor) {
+    return factor.offer() + "|" + factor.supplier() + "|" + factor.country();
   }
 
   private static List<String> sorted(Collection<String> values) {

@@ -1,11 +1,13 @@
 package com.critmin.sourcing.plan;
 
+import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.config.SolverInfo;
 import com.critmin.sourcing.config.SourcingConfig;
 import com.critmin.sourcing.optimizer.SourcingOptimizer;
 import com.critmin.sourcing.optimizer.model.Solution;
 import com.critmin.sourcing.plan.api.PlanRequest;
 import com.critmin.sourcing.plan.api.PlanResponse;
+import com.critmin.sourcing.plan.api.PlanSummary;
 import com.critmin.sourcing.problem.ApiException;
 import com.critmin.sourcing.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,23 +19,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Solves plan requests: assemble the problem from master data (read transaction), solve it outside
  * any transaction, store the immutable plan in a transaction of its own. Asynchronous plans are
- * stored PENDING, move to RUNNING on a bounded pool and end in their final status.
+ * stored PENDING, wait in a bounded queue, move to RUNNING and end in their final status.
  */
 @ApplicationScoped
 public class PlanService {
   private static final Logger LOG = Logger.getLogger(PlanService.class);
 
-  /** A RUNNING plan older than the time limit plus this was abandoned by a replica that stopped. */
+  /** Slack past the time limit before an unfinished plan counts as abandoned by its replica. */
   private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
   private final ProblemAssembler assembler;
@@ -45,6 +49,9 @@ public class PlanService {
   private final SourcingConfig config;
   private final ExecutorService asyncSolves;
   private final ExecutorService snapshots;
+
+  /** Places for asynchronous plans, running or queued: each holds a whole problem in memory. */
+  private final Semaphore asyncPlaces;
 
   public PlanService(
       ProblemAssembler assembler,
@@ -62,34 +69,29 @@ public class PlanService {
     this.solverInfo = solverInfo;
     this.config = config;
     this.asyncSolves =
-        Executors.newFixedThreadPool(
-            Math.max(1, config.solver().asyncWorkers()),
-            runnable -> {
-              Thread thread = new Thread(runnable, "async-plan-solver");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(config.solver().asyncWorkers(), daemon("async-plan-solver"));
+    this.asyncPlaces = new Semaphore(config.solver().asyncWorkers() + config.solver().asyncQueue());
     this.snapshots =
-        Executors.newCachedThreadPool(
-            runnable -> {
-              Thread thread = new Thread(runnable, "plan-input-snapshot");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), daemon("plan-input-snapshot"));
   }
 
   @PreDestroy
   void stop() {
-    asyncSolves.shutdownNow();
     snapshots.shutdownNow();
+    for (Runnable queued : asyncSolves.shutdownNow()) {
+      if (queued instanceof AsyncSolve solve) {
+        markFailed(solve.prepared, "The service stopped before this plan ran; submit it again");
+      }
+    }
   }
 
   /** A stored plan's id and its JSON, written once and answered as is. */
   public record StoredPlan(String id, String json) {}
 
   /**
-   * What a plan was asked: its problem, its identity, and its canonical input (written while it
-   * solves).
+   * What a plan was asked: its problem, its identity, and its canonical input (written on another
+   * thread while the solver works).
    */
   private record Prepared(
       ProblemAssembler.Assembled assembled,
@@ -127,60 +129,95 @@ public class PlanService {
     return new StoredPlan(plan.id, plan.resultJson);
   }
 
-  /** Validates and stores a PENDING plan at once, then solves it in the background. */
+  /**
+   * Validates and stores a PENDING plan at once, then solves it in the background; 503 when every
+   * place for asynchronous plans is taken.
+   */
   public StoredPlan createAsync(PlanRequest request) {
-    Prepared prepared = prepare(request);
-    AllocationPlan plan = entity(prepared);
-    attachInput(plan, prepared);
-    plan.status = "PENDING";
-    plan.resultJson =
-        write(
-            PlanMapper.pending(
-                plan.id, "PENDING", plan.createdAt, plan.currency, plan.inputDigest));
-    store.insert(plan);
-    asyncSolves.submit(() -> runAsync(prepared));
-    return new StoredPlan(plan.id, plan.resultJson);
-  }
-
-  private void runAsync(Prepared prepared) {
-    String digest = prepared.written().digest();
+    if (!asyncPlaces.tryAcquire()) {
+      throw new ApiException(
+          ProblemType.SERVICE_UNAVAILABLE,
+          "Every place for asynchronous plans is taken; retry later or solve synchronously",
+          null,
+          Map.of("Retry-After", "10"));
+    }
     try {
-      store.update(
-          prepared.id(),
-          "RUNNING",
+      Prepared prepared = prepare(request);
+      AllocationPlan plan = entity(prepared);
+      attachInput(plan, prepared);
+      plan.status = "PENDING";
+      plan.resultJson =
           write(
               PlanMapper.pending(
-                  prepared.id(), "RUNNING", prepared.createdAt(), prepared.currency(), digest)),
-          null,
-          null);
-      AllocationPlan plan = entity(prepared);
-      complete(plan, prepared);
-      store.update(plan.id, plan.status, plan.resultJson, plan.totalCost, plan.engine);
+                  plan.id, "PENDING", plan.createdAt, plan.currency, plan.inputDigest));
+      store.insert(plan);
+      asyncSolves.execute(new AsyncSolve(prepared));
+      return new StoredPlan(plan.id, plan.resultJson);
     } catch (RuntimeException e) {
-      LOG.errorf(e, "Asynchronous plan %s could not be completed", prepared.id());
+      asyncPlaces.release();
+      throw e;
+    }
+  }
+
+  /** A queued asynchronous solve; {@link #stop()} marks the ones that never ran as FAILED. */
+  private final class AsyncSolve implements Runnable {
+    private final Prepared prepared;
+
+    AsyncSolve(Prepared prepared) {
+      this.prepared = prepared;
+    }
+
+    @Override
+    public void run() {
       try {
+        String digest = prepared.written().digest();
         store.update(
             prepared.id(),
-            "FAILED",
+            "RUNNING",
             write(
-                PlanMapper.failed(
-                    prepared.id(),
-                    prepared.createdAt(),
-                    now(),
-                    prepared.currency(),
-                    digest,
-                    failureMessage(prepared.id()))),
+                PlanMapper.pending(
+                    prepared.id(), "RUNNING", prepared.createdAt(), prepared.currency(), digest)),
+            null,
             null,
             null);
-      } catch (RuntimeException again) {
-        LOG.errorf(again, "Plan %s could not be marked FAILED", prepared.id());
+        AllocationPlan plan = entity(prepared);
+        complete(plan, prepared);
+        store.update(
+            plan.id, plan.status, plan.resultJson, plan.totalCost, plan.engine, plan.completedAt);
+      } catch (Throwable e) {
+        LOG.errorf(e, "Asynchronous plan %s could not be completed", prepared.id());
+        markFailed(prepared, failureMessage(prepared.id()));
+        if (e instanceof VirtualMachineError error) {
+          throw error;
+        }
+      } finally {
+        asyncPlaces.release();
       }
+    }
+  }
+
+  private void markFailed(Prepared prepared, String reason) {
+    try {
+      Instant now = now();
+      String digest =
+          prepared.snapshot().isCompletedExceptionally() ? "" : prepared.written().digest();
+      store.update(
+          prepared.id(),
+          "FAILED",
+          write(
+              PlanMapper.failed(
+                  prepared.id(), prepared.createdAt(), now, prepared.currency(), digest, reason)),
+          null,
+          null,
+          now);
+    } catch (RuntimeException again) {
+      LOG.errorf(again, "Plan %s could not be marked FAILED", prepared.id());
     }
   }
 
   /** The stored plan as JSON text, exactly as it was answered when solved. */
   public Optional<String> findJson(String id) {
-    return store.find(id).map(this::abandonedAsFailed).map(p -> p.resultJson);
+    return store.find(id).map(this::failIfAbandoned).map(p -> p.resultJson);
   }
 
   /** The canonical input a plan was solved from. */
@@ -188,10 +225,15 @@ public class PlanService {
     return store.find(id).map(p -> InputSnapshot.read(p.inputGzip));
   }
 
+  /** Plan summaries, newest first. */
+  public Page<PlanSummary> list(
+      String cursor, int limit, String status, Instant createdFrom, Instant createdTo) {
+    return store.list(cursor, limit, status, createdFrom, createdTo);
+  }
+
   private Prepared prepare(PlanRequest request) {
     ProblemAssembler.Assembled assembled = assembler.assemble(request);
     Instant createdAt = now();
-    // The canonical input is written (and digested) on another thread while the solver works.
     CompletableFuture<InputSnapshot.Written> snapshot =
         CompletableFuture.supplyAsync(() -> InputSnapshot.of(assembled).write(), snapshots);
     return new Prepared(assembled, PlanIds.next(createdAt.toEpochMilli()), createdAt, snapshot);
@@ -217,11 +259,18 @@ public class PlanService {
    * Solves and fills in the plan's outcome; a solver failure becomes a FAILED plan, never a 500.
    */
   private void complete(AllocationPlan plan, Prepared prepared) {
-    PlanResponse response;
+    Solution solution = null;
+    RuntimeException failure = null;
     long started = System.nanoTime();
     try {
-      Solution solution = optimizer.solve(prepared.assembled().problem());
-      attachInput(plan, prepared);
+      solution = optimizer.solve(prepared.assembled().problem());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Plan %s failed in the solver", plan.id);
+      failure = e;
+    }
+    attachInput(plan, prepared);
+    PlanResponse response;
+    if (failure == null) {
       plan.engine = solution.solver() == null ? null : solution.solver().engine();
       response =
           PlanMapper.solved(
@@ -232,9 +281,7 @@ public class PlanService {
               plan.inputDigest,
               solution,
               solverInfo.version());
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "Plan %s failed in the solver", plan.id);
-      attachInput(plan, prepared);
+    } else {
       response =
           PlanMapper.failed(
               plan.id,
@@ -252,19 +299,33 @@ public class PlanService {
     plan.resultJson = write(response);
   }
 
-  private AllocationPlan abandonedAsFailed(AllocationPlan plan) {
-    boolean unfinished = "PENDING".equals(plan.status) || "RUNNING".equals(plan.status);
-    Instant deadline = plan.createdAt.plus(config.solver().timeLimit()).plus(ABANDONED_AFTER);
-    if (unfinished && Instant.now().isAfter(deadline)) {
-      plan.resultJson =
+  /**
+   * A plan still PENDING or RUNNING long after it could have finished was abandoned by a replica
+   * that stopped: it is marked FAILED for good, so a late finish cannot change a final status.
+   */
+  private AllocationPlan failIfAbandoned(AllocationPlan plan) {
+    Duration limit = config.solver().timeLimit();
+    Instant deadline;
+    if ("RUNNING".equals(plan.status) && plan.startedAt != null) {
+      deadline = plan.startedAt.plus(limit).plus(ABANDONED_AFTER);
+    } else if ("PENDING".equals(plan.status)) {
+      // Ahead of it in the queue at most asyncQueue plans, asyncWorkers at a time.
+      long rounds = 1 + config.solver().asyncQueue() / config.solver().asyncWorkers();
+      deadline = plan.createdAt.plus(limit.multipliedBy(rounds + 1)).plus(ABANDONED_AFTER);
+    } else {
+      return plan;
+    }
+    if (Instant.now().isAfter(deadline)) {
+      String failed =
           write(
               PlanMapper.failed(
                   plan.id,
                   plan.createdAt,
-                  null,
+                  now(),
                   plan.currency,
                   plan.inputDigest,
                   "The replica solving this plan stopped before it finished; submit it again"));
+      return store.failIfUnfinished(plan.id, failed).orElse(plan);
     }
     return plan;
   }
@@ -275,6 +336,14 @@ public class PlanService {
 
   private static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private void record(String engine, String status, long nanos) {

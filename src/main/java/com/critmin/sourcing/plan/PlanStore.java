@@ -5,8 +5,10 @@ import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.plan.api.PlanSummary;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,19 +26,44 @@ public class PlanStore {
     plans.persist(plan);
   }
 
-  /** Moves an asynchronous plan along PENDING -> RUNNING -> final; only those may change. */
-  public void update(String id, String status, String resultJson, Double totalCost, String engine) {
-    AllocationPlan plan = plans.findById(id);
-    if (plan == null || !("PENDING".equals(plan.status) || "RUNNING".equals(plan.status))) {
+  /**
+   * Moves an asynchronous plan along PENDING -> RUNNING -> final; only those may change, and a plan
+   * already final (for instance marked FAILED as abandoned) stays as it is.
+   */
+  public void update(
+      String id,
+      String status,
+      String resultJson,
+      Double totalCost,
+      String engine,
+      Instant completedAt) {
+    AllocationPlan plan = plans.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (plan == null || !isUnfinished(plan)) {
       throw new IllegalStateException("plan " + id + " is not pending or running");
     }
     plan.status = status;
     plan.resultJson = resultJson;
     plan.totalCost = totalCost;
     plan.engine = engine;
-    if (!"RUNNING".equals(status)) {
-      plan.completedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    plan.completedAt = completedAt;
+    if ("RUNNING".equals(status)) {
+      plan.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
+  }
+
+  /** Marks a plan that is still PENDING or RUNNING as FAILED; the plan as stored afterwards. */
+  public Optional<AllocationPlan> failIfUnfinished(String id, String failedJson) {
+    AllocationPlan plan = plans.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (plan != null && isUnfinished(plan)) {
+      plan.status = "FAILED";
+      plan.resultJson = failedJson;
+      plan.completedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+    return Optional.ofNullable(plan);
+  }
+
+  private static boolean isUnfinished(AllocationPlan plan) {
+    return "PENDING".equals(plan.status) || "RUNNING".equals(plan.status);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

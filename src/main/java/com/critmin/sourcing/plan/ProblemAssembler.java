@@ -1,5 +1,6 @@
 package com.critmin.sourcing.plan;
 
+import com.critmin.sourcing.common.InChunks;
 import com.critmin.sourcing.config.SourcingConfig;
 import com.critmin.sourcing.countrygroup.CountryGroupService;
 import com.critmin.sourcing.material.MaterialRepository;
@@ -37,6 +38,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -46,7 +48,7 @@ import java.util.TreeMap;
  * names something missing.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class ProblemAssembler {
   private static final int MAX_ERRORS = 100;
 
@@ -111,17 +113,28 @@ public class ProblemAssembler {
         new SourcingProblem(
             offerInputs,
             demands,
-            toLimits(limits),
+            toLimits(limits, errors),
             scenario,
             Boolean.TRUE.equals(request.allowShortfall()),
             request.shortfallPenalty(),
             currency,
             options);
+    // The optimizer guards its own input; its field names are mapped back onto the request's.
     for (Violation violation : ProblemValidator.validate(problem)) {
-      errors.add(new Problem.FieldError(violation.field(), violation.message()));
+      errors.add(new Problem.FieldError(requestField(violation.field()), violation.message()));
     }
     throwIfAny(errors);
     return new Assembled(problem, currency, request.policyId(), asOf, stateless);
+  }
+
+  private static String requestField(String optimizerField) {
+    if (optimizerField.startsWith("demands")) {
+      return "demand" + optimizerField.substring("demands".length());
+    }
+    if (optimizerField.startsWith("limits.")) {
+      return "policy." + optimizerField.substring("limits.".length());
+    }
+    return optimizerField;
   }
 
   private static List<Demand> demands(List<DemandLine> lines, List<Problem.FieldError> errors) {
@@ -311,15 +324,16 @@ public class ProblemAssembler {
   }
 
   private Set<String> existing(String entity, Set<String> ids) {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
     return new HashSet<>(
-        materials
-            .getEntityManager()
-            .createQuery("select e.id from " + entity + " e where e.id in :ids", String.class)
-            .setParameter("ids", ids)
-            .getResultList());
+        InChunks.query(
+            ids,
+            chunk ->
+                materials
+                    .getEntityManager()
+                    .createQuery(
+                        "select e.id from " + entity + " e where e.id in :ids", String.class)
+                    .setParameter("ids", chunk)
+                    .getResultList()));
   }
 
   private List<OfferInput> inlineOffers(
@@ -465,7 +479,7 @@ public class ProblemAssembler {
     return result;
   }
 
-  private Limits toLimits(PolicyLimits limits) {
+  private Limits toLimits(PolicyLimits limits, List<Problem.FieldError> errors) {
     List<CountryLimit> countryLimits = new ArrayList<>();
     if (limits.countryLimits() != null) {
       for (var limit : limits.countryLimits()) {
@@ -476,11 +490,21 @@ public class ProblemAssembler {
     List<GroupLimit> groupLimits = new ArrayList<>();
     if (limits.groupLimits() != null) {
       for (var limit : limits.groupLimits()) {
-        Set<String> countries = groups.countries(limit.group()).orElse(Set.of());
+        Optional<Set<String>> countries = groups.countries(limit.group());
+        if (countries.isEmpty()) {
+          // Inline limits were checked already: this group is named by the stored policy.
+          errors.add(
+              new Problem.FieldError(
+                  "policyId",
+                  "the policy names country group '"
+                      + limit.group()
+                      + "', which no longer exists"));
+          continue;
+        }
         groupLimits.add(
             new GroupLimit(
                 limit.group(),
-                countries,
+                countries.get(),
                 limit.maxShare(),
                 limit.minShare(),
                 limit.stage(),

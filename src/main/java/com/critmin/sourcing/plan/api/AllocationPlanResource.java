@@ -3,7 +3,6 @@ package com.critmin.sourcing.plan.api;
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.plan.PlanService;
-import com.critmin.sourcing.plan.PlanStore;
 import com.critmin.sourcing.problem.ApiException;
 import com.critmin.sourcing.problem.Problem;
 import com.critmin.sourcing.problem.ProblemType;
@@ -46,11 +45,9 @@ public class AllocationPlanResource {
       Set.of("OPTIMAL", "INFEASIBLE", "TIME_LIMIT", "PENDING", "RUNNING", "FAILED");
 
   private final PlanService plans;
-  private final PlanStore store;
 
-  public AllocationPlanResource(PlanService plans, PlanStore store) {
+  public AllocationPlanResource(PlanService plans) {
     this.plans = plans;
-    this.store = store;
   }
 
   @POST
@@ -103,6 +100,7 @@ public class AllocationPlanResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   @APIResponse(
       responseCode = "422",
       ref = "ValidationFailed",
@@ -215,7 +213,7 @@ public class AllocationPlanResource {
       throw badQuery(
           "status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
     }
-    return store.list(
+    return plans.list(
         cursor,
         Cursors.limit(limit),
         status,

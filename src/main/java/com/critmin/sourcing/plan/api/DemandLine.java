@@ -6,6 +6,7 @@ import com.critmin.sourcing.common.ResourceIds;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,6 +28,6 @@ public record DemandLine(
                 "Penalty per unit of unmet demand when shortfall is allowed; overrides the request's",
             nullable = true)
         @Finite
-        @PositiveOrZero
+        @Positive
         @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
         Double shortfallPenalty) {}

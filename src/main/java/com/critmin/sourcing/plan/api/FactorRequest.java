@@ -32,9 +32,4 @@ public record FactorRequest(
         @Finite
         @PositiveOrZero
         @DecimalMax(value = Amounts.FACTOR_MAX, message = Amounts.FACTOR_MAX_MESSAGE)
-        Double factor) {
-
-  int targets() {
-    return (offer != null ? 1 : 0) + (supplier != null ? 1 : 0) + (country != null ? 1 : 0);
-  }
-}
+        Double factor) {}

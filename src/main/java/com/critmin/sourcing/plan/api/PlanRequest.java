@@ -11,7 +11,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,7 +50,7 @@ public record PlanRequest(
                 "Penalty per unit of unmet demand; default 10 x the highest effective unit price of the material",
             nullable = true)
         @Finite
-        @PositiveOrZero
+        @Positive
         @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
         Double shortfallPenalty,
     // Not cascaded into Bean Validation: InlineOfferChecks applies the same rules in a fraction of
