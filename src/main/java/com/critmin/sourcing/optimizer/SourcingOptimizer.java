@@ -72,7 +72,6 @@ public final class SourcingOptimizer {
       infeasible |= r.status == Status.INFEASIBLE;
       timedOut |= r.status == Status.TIME_LIMIT;
     }
-    SolverStats stats = stats(results, options, start);
     if (infeasible) {
       List<MaterialPart> infeasibleParts = new ArrayList<>();
       for (int i = 0; i < count; i++)
@@ -125,7 +124,8 @@ public final class SourcingOptimizer {
         materials,
         binding,
         null,
-        stats);
+        // taken last, so that the wall time includes the binding analysis' re-solves
+        stats(results, options, start));
   }
 
   static PartResult solvePart(MaterialPart part, SolveOptions options, long deadline) {
