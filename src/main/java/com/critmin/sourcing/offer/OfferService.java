@@ -32,9 +32,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class OfferService extends MasterDataService<Offer, OfferRequest, OfferResponse> {
-  /** Stage name of the offer's own country; it is given as {@code country}, never in origins. */
-  public static final String SUPPLY_STAGE = "SUPPLY";
-
   private final OfferRepository offers;
   private final SupplierRepository suppliers;
   private final MaterialRepository materials;
@@ -181,20 +178,9 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     return name.toString();
   }
 
-  /** Rules across fields of one offer that Bean Validation cannot state. */
   private static void checkFields(
       OfferRequest request, String prefix, List<Problem.FieldError> errors) {
-    if (request.origins() != null && request.origins().containsKey(SUPPLY_STAGE)) {
-      errors.add(
-          new Problem.FieldError(
-              prefix + "origins[SUPPLY]",
-              "SUPPLY is the offer's own country: give it as 'country'"));
-    }
-    if (request.validFrom() != null
-        && request.validTo() != null
-        && request.validFrom().isAfter(request.validTo())) {
-      errors.add(new Problem.FieldError(prefix + "validTo", "must not be before validFrom"));
-    }
+    OfferRules.check(request.origins(), request.validFrom(), request.validTo(), prefix, errors);
   }
 
   private Map<String, Supplier> suppliersById(Collection<String> ids) {

@@ -6,7 +6,7 @@ import com.critmin.sourcing.countrygroup.CountryGroupService;
 import com.critmin.sourcing.material.MaterialRepository;
 import com.critmin.sourcing.offer.Offer;
 import com.critmin.sourcing.offer.OfferRepository;
-import com.critmin.sourcing.offer.OfferService;
+import com.critmin.sourcing.offer.OfferRules;
 import com.critmin.sourcing.optimizer.ProblemValidator;
 import com.critmin.sourcing.optimizer.Violation;
 import com.critmin.sourcing.optimizer.model.CountryLimit;
@@ -386,20 +386,8 @@ public class ProblemAssembler {
                     + currency
                     + "; currency conversion is not supported"));
       }
-      if (offer.origins() != null && offer.origins().containsKey(OfferService.SUPPLY_STAGE)) {
-        errors.add(
-            new Problem.FieldError(
-                at + ".origins[SUPPLY]",
-                "SUPPLY is the offer's own country: give it as 'country'"));
-      }
-      if (offer.validFrom() != null
-          && offer.validTo() != null
-          && offer.validFrom().isAfter(offer.validTo())) {
-        errors.add(new Problem.FieldError(at + ".validTo", "must not be before validFrom"));
-      }
-      boolean valid =
-          (offer.validFrom() == null || !offer.validFrom().isAfter(asOf))
-              && (offer.validTo() == null || !offer.validTo().isBefore(asOf));
+      OfferRules.check(offer.origins(), offer.validFrom(), offer.validTo(), at + ".", errors);
+      boolean valid = OfferRules.validOn(offer.validFrom(), offer.validTo(), asOf);
       if (demanded.contains(offer.material()) && valid) {
         result.add(
             new OfferInput(
