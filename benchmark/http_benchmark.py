@@ -101,6 +101,14 @@ def post(url, body, parse=True):
     return wall, server, json.loads(payload) if parse else None
 
 
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -130,6 +138,8 @@ def main():
     parser.add_argument("--jar", default="target/quarkus-app/quarkus-run.jar")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--erp-requests", type=int, default=1000)
+    parser.add_argument("--soak", type=int, default=10000,
+                        help="ERP-size plans in the memory soak (0 skips it; needs the jar started here)")
     args = parser.parse_args()
 
     process = data_dir = None
@@ -178,6 +188,16 @@ def main():
         print(f"  server time median {statistics.median(servers) * 1000:.2f} ms,"
               f" p90 {servers[int(len(servers) * 0.9)] * 1000:.2f} ms;"
               f" client round trip median {statistics.median(walls) * 1000:.2f} ms (target: server median < 5 ms)")
+        if process is not None and args.soak > 0:
+            before = rss_mb(process.pid)
+            start = time.perf_counter()
+            for i in range(args.soak):
+                post(url, erp_body, parse=False)
+                if i == args.soak // 2:
+                    middle = rss_mb(process.pid)
+            after = rss_mb(process.pid)
+            print(f"Memory soak: {args.soak} ERP-size plans in {time.perf_counter() - start:.0f} s;"
+                  f" server RSS {before:.0f} MB before, {middle:.0f} MB halfway, {after:.0f} MB after")
     finally:
         if process is not None:
             process.terminate()

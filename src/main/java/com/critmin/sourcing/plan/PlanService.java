@@ -222,7 +222,10 @@ public class PlanService {
 
   /** The canonical input a plan was solved from. */
   public Optional<String> findInputJson(String id) {
-    return store.find(id).map(p -> InputSnapshot.read(p.inputGzip));
+    return store
+        .find(id)
+        .filter(p -> p.inputGzip != null)
+        .map(p -> InputSnapshot.read(p.inputGzip));
   }
 
   /** Plan summaries, newest first. */
