@@ -115,11 +115,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(jar):
+def start_server(jar, jvm_options):
     port = free_port()
     data_dir = tempfile.mkdtemp(prefix="sourcing-bench-")
     env = dict(os.environ, SOURCING_DATA_DIR=data_dir, SOURCING_DEMO_DATA="false", QUARKUS_HTTP_PORT=str(port))
-    process = subprocess.Popen(["java", "-jar", jar], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(["java", *jvm_options.split(), "-jar", jar], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -136,7 +136,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", help="use a running service instead of starting the packaged jar")
     parser.add_argument("--jar", default="target/quarkus-app/quarkus-run.jar")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--jvm-options", default="-XX:G1HeapRegionSize=32m",
+                        help="options of the started JVM; the default keeps a 20 MB request out of G1's"
+                             " humongous regions (pass '' for the JVM's defaults)")
     parser.add_argument("--erp-requests", type=int, default=1000)
     parser.add_argument("--soak", type=int, default=10000,
                         help="ERP-size plans in the memory soak (0 skips it; needs the jar started here)")
@@ -145,7 +148,8 @@ def main():
     process = data_dir = None
     url = args.url
     if url is None:
-        process, url, data_dir = start_server(args.jar)
+        process, url, data_dir = start_server(args.jar, args.jvm_options)
+        print(f"service: java {args.jvm_options} -jar {args.jar}")
     try:
         big = instance(100_000, 100, seed=42)
         body = json.dumps(big).encode()
