@@ -2,6 +2,8 @@ package com.critmin.sourcing.plan;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -15,8 +17,9 @@ public class AllocationPlan {
   @Column(length = 32)
   public String id;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
-  public String status;
+  public PlanStatus status;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

@@ -92,10 +92,21 @@ final class PlanMapper {
   }
 
   static PlanResponse pending(
-      String id, String status, Instant createdAt, String currency, String digest) {
+      String id, PlanStatus status, Instant createdAt, String currency, String digest) {
     return new PlanResponse(
-        id, status, createdAt, null, currency, null, List.of(), List.of(), List.of(), null, null,
-        digest, null);
+        id,
+        status.name(),
+        createdAt,
+        null,
+        currency,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        digest,
+        null);
   }
 
   static PlanResponse failed(
@@ -107,7 +118,7 @@ final class PlanMapper {
       String failure) {
     return new PlanResponse(
         id,
-        "FAILED",
+        PlanStatus.FAILED.name(),
         createdAt,
         completedAt,
         currency,

@@ -145,11 +145,11 @@ public class PlanService {
       Prepared prepared = prepare(request);
       AllocationPlan plan = entity(prepared);
       attachInput(plan, prepared);
-      plan.status = "PENDING";
+      plan.status = PlanStatus.PENDING;
       plan.resultJson =
           write(
               PlanMapper.pending(
-                  plan.id, "PENDING", plan.createdAt, plan.currency, plan.inputDigest));
+                  plan.id, PlanStatus.PENDING, plan.createdAt, plan.currency, plan.inputDigest));
       store.insert(plan);
       asyncSolves.execute(new AsyncSolve(prepared));
       return new StoredPlan(plan.id, plan.resultJson);
@@ -173,10 +173,14 @@ public class PlanService {
         String digest = prepared.written().digest();
         store.update(
             prepared.id(),
-            "RUNNING",
+            PlanStatus.RUNNING,
             write(
                 PlanMapper.pending(
-                    prepared.id(), "RUNNING", prepared.createdAt(), prepared.currency(), digest)),
+                    prepared.id(),
+                    PlanStatus.RUNNING,
+                    prepared.createdAt(),
+                    prepared.currency(),
+                    digest)),
             null,
             null,
             null);
@@ -203,7 +207,7 @@ public class PlanService {
           prepared.snapshot().isCompletedExceptionally() ? "" : prepared.written().digest();
       store.update(
           prepared.id(),
-          "FAILED",
+          PlanStatus.FAILED,
           write(
               PlanMapper.failed(
                   prepared.id(), prepared.createdAt(), now, prepared.currency(), digest, reason)),
@@ -230,7 +234,7 @@ public class PlanService {
 
   /** Plan summaries, newest first. */
   public Page<PlanSummary> list(
-      String cursor, int limit, String status, Instant createdFrom, Instant createdTo) {
+      String cursor, int limit, PlanStatus status, Instant createdFrom, Instant createdTo) {
     return store.list(cursor, limit, status, createdFrom, createdTo);
   }
 
@@ -296,7 +300,7 @@ public class PlanService {
     }
     record(
         plan.engine == null ? "NONE" : plan.engine, response.status(), System.nanoTime() - started);
-    plan.status = response.status();
+    plan.status = PlanStatus.valueOf(response.status());
     plan.completedAt = response.completedAt();
     plan.totalCost = response.totalCost();
     plan.resultJson = write(response);
@@ -309,9 +313,9 @@ public class PlanService {
   private AllocationPlan failIfAbandoned(AllocationPlan plan) {
     Duration limit = config.solver().timeLimit();
     Instant deadline;
-    if ("RUNNING".equals(plan.status) && plan.startedAt != null) {
+    if (plan.status == PlanStatus.RUNNING && plan.startedAt != null) {
       deadline = plan.startedAt.plus(limit).plus(ABANDONED_AFTER);
-    } else if ("PENDING".equals(plan.status)) {
+    } else if (plan.status == PlanStatus.PENDING) {
       // Ahead of it in the queue at most asyncQueue plans, asyncWorkers at a time.
       long rounds = 1 + config.solver().asyncQueue() / config.solver().asyncWorkers();
       deadline = plan.createdAt.plus(limit.multipliedBy(rounds + 1)).plus(ABANDONED_AFTER);

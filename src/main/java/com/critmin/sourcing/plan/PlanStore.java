@@ -32,7 +32,7 @@ public class PlanStore {
    */
   public void update(
       String id,
-      String status,
+      PlanStatus status,
       String resultJson,
       Double totalCost,
       String engine,
@@ -46,7 +46,7 @@ public class PlanStore {
     plan.totalCost = totalCost;
     plan.engine = engine;
     plan.completedAt = completedAt;
-    if ("RUNNING".equals(status)) {
+    if (status == PlanStatus.RUNNING) {
       plan.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
   }
@@ -55,7 +55,7 @@ public class PlanStore {
   public Optional<AllocationPlan> failIfUnfinished(String id, String failedJson) {
     AllocationPlan plan = plans.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (plan != null && isUnfinished(plan)) {
-      plan.status = "FAILED";
+      plan.status = PlanStatus.FAILED;
       plan.resultJson = failedJson;
       plan.completedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
@@ -63,7 +63,7 @@ public class PlanStore {
   }
 
   private static boolean isUnfinished(AllocationPlan plan) {
-    return "PENDING".equals(plan.status) || "RUNNING".equals(plan.status);
+    return !plan.status.isFinal();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -76,7 +76,7 @@ public class PlanStore {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<PlanSummary> list(
-      String cursor, int limit, String status, Instant createdFrom, Instant createdTo) {
+      String cursor, int limit, PlanStatus status, Instant createdFrom, Instant createdTo) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
     String scope = "Allocation plans|" + status + "|" + createdFrom + "|" + createdTo;
@@ -104,7 +104,7 @@ public class PlanStore {
             p ->
                 new PlanSummary(
                     p.id,
-                    p.status,
+                    p.status.name(),
                     p.createdAt,
                     p.completedAt,
                     p.currency,

@@ -3,6 +3,7 @@ package com.critmin.sourcing.plan.api;
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.plan.PlanService;
+import com.critmin.sourcing.plan.PlanStatus;
 import com.critmin.sourcing.problem.ApiException;
 import com.critmin.sourcing.problem.Problem;
 import com.critmin.sourcing.problem.ProblemType;
@@ -22,9 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AllocationPlanResource {
-  private static final Set<String> STATUSES =
-      Set.of("OPTIMAL", "INFEASIBLE", "TIME_LIMIT", "PENDING", "RUNNING", "FAILED");
 
   private final PlanService plans;
 
@@ -189,16 +188,7 @@ public class AllocationPlanResource {
           String limit,
       @Parameter(
               description = "Only plans with this status",
-              schema =
-                  @Schema(
-                      enumeration = {
-                        "OPTIMAL",
-                        "INFEASIBLE",
-                        "TIME_LIMIT",
-                        "PENDING",
-                        "RUNNING",
-                        "FAILED"
-                      }))
+              schema = @Schema(implementation = PlanStatus.class))
           @QueryParam("status")
           String status,
       @Parameter(
@@ -209,16 +199,23 @@ public class AllocationPlanResource {
       @Parameter(description = "Only plans created before this instant (ISO 8601)")
           @QueryParam("createdTo")
           String createdTo) {
-    if (status != null && !STATUSES.contains(status)) {
-      throw badQuery(
-          "status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
-    }
     return plans.list(
         cursor,
         Cursors.limit(limit),
-        status,
+        status(status),
         instant("createdFrom", createdFrom),
         instant("createdTo", createdTo));
+  }
+
+  private static PlanStatus status(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return PlanStatus.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw badQuery("status", "must be one of " + Arrays.toString(PlanStatus.values()));
+    }
   }
 
   private static Instant instant(String name, String value) {
