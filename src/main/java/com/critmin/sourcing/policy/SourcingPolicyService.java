@@ -64,6 +64,14 @@ public class SourcingPolicyService
   }
 
   @Override
+  public void delete(String id, String ifMatch) {
+    if (PolicyPresets.find(id).isPresent()) {
+      throw ApiException.readOnly("'" + id + "' is a preset and read-only");
+    }
+    super.delete(id, ifMatch);
+  }
+
+  @Override
   protected void apply(String id, SourcingPolicyRequest request, SourcingPolicy entity) {
     List<Problem.FieldError> errors = new ArrayList<>(validate(request.limits(), ""));
     if (request.extendsPreset() != null && PolicyPresets.find(request.extendsPreset()).isEmpty()) {

@@ -248,6 +248,7 @@ class SourcingPolicyResourceTest {
   void putOnAPresetIdIs405AndStoresNothing() {
     assertProblem(json(aPolicy()).put(POLICIES + "EU_CRMA_2030").then(), 405, "read-only")
         .header("Allow", notNullValue());
+    assertProblem(request().delete(POLICIES + "EU_CRMA_2030").then(), 405, "read-only");
 
     request()
         .get("/v1/policy-presets/EU_CRMA_2030")

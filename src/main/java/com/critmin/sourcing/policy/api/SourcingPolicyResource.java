@@ -121,6 +121,7 @@ public class SourcingPolicyResource {
       summary = "Delete a sourcing policy",
       description = "Stored plans keep a snapshot of the limits they were solved with.")
   @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "405", ref = "ReadOnly")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
