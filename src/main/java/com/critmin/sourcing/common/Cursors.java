@@ -1,8 +1,8 @@
 package com.critmin.sourcing.common;
 
-import com.critmin.sourcing.problem.ApiException;
-import com.critmin.sourcing.problem.Problem;
-import com.critmin.sourcing.problem.ProblemType;
+import com.critmin.sourcing.error.ApiException;
+import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.error.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package com.critmin.sourcing.common;
 
-import com.critmin.sourcing.problem.ApiException;
+import com.critmin.sourcing.error.ApiException;
 import jakarta.ws.rs.core.EntityTag;
 
 /** Strong entity tags from a row's version, and the If-Match check that guards every write. */

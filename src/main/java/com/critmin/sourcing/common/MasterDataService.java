@@ -1,6 +1,6 @@
 package com.critmin.sourcing.common;
 
-import com.critmin.sourcing.problem.ApiException;
+import com.critmin.sourcing.error.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.LockModeType;

@@ -1,6 +1,6 @@
 package com.critmin.sourcing.config;
 
-import com.critmin.sourcing.problem.Problem;
+import com.critmin.sourcing.error.Problem;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

@@ -1,10 +1,10 @@
 package com.critmin.sourcing.material;
 
 import com.critmin.sourcing.common.MasterDataService;
+import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.material.api.MaterialRequest;
 import com.critmin.sourcing.material.api.MaterialResponse;
 import com.critmin.sourcing.offer.OfferRepository;
-import com.critmin.sourcing.problem.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

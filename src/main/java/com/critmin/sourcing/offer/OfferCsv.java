@@ -1,8 +1,8 @@
 package com.critmin.sourcing.offer;
 
+import com.critmin.sourcing.error.ApiException;
+import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.offer.api.OfferRequest;
-import com.critmin.sourcing.problem.ApiException;
-import com.critmin.sourcing.problem.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package com.critmin.sourcing.offer;
 
-import com.critmin.sourcing.problem.Problem;
+import com.critmin.sourcing.error.Problem;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package com.critmin.sourcing.plan;
 import com.critmin.sourcing.common.Amounts;
 import com.critmin.sourcing.common.IsoCodes;
 import com.critmin.sourcing.common.ResourceIds;
+import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.plan.api.InlineOffer;
-import com.critmin.sourcing.problem.Problem;
 import java.util.List;
 import java.util.Map;
 

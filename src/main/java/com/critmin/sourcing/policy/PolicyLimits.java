@@ -2,7 +2,7 @@ package com.critmin.sourcing.policy;
 
 import com.critmin.sourcing.common.CountryCode;
 import com.critmin.sourcing.common.Finite;
-import com.critmin.sourcing.problem.Problem;
+import com.critmin.sourcing.error.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -2,10 +2,10 @@ package com.critmin.sourcing.policy;
 
 import com.critmin.sourcing.common.MasterDataService;
 import com.critmin.sourcing.countrygroup.CountryGroupService;
+import com.critmin.sourcing.error.ApiException;
+import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.policy.api.SourcingPolicyRequest;
 import com.critmin.sourcing.policy.api.SourcingPolicyResponse;
-import com.critmin.sourcing.problem.ApiException;
-import com.critmin.sourcing.problem.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,8 @@
 package com.critmin.sourcing.supplier;
 
 import com.critmin.sourcing.common.MasterDataService;
+import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.offer.OfferRepository;
-import com.critmin.sourcing.problem.ApiException;
 import com.critmin.sourcing.supplier.api.SupplierRequest;
 import com.critmin.sourcing.supplier.api.SupplierResponse;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;

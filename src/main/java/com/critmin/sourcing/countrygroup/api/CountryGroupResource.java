@@ -5,7 +5,7 @@ import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
 import com.critmin.sourcing.countrygroup.CountryGroupService;
-import com.critmin.sourcing.problem.ApiException;
+import com.critmin.sourcing.error.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

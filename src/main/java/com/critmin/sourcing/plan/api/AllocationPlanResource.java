@@ -2,11 +2,11 @@ package com.critmin.sourcing.plan.api;
 
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.error.ApiException;
+import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.error.ProblemType;
 import com.critmin.sourcing.plan.PlanService;
 import com.critmin.sourcing.plan.PlanStatus;
-import com.critmin.sourcing.problem.ApiException;
-import com.critmin.sourcing.problem.Problem;
-import com.critmin.sourcing.problem.ProblemType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

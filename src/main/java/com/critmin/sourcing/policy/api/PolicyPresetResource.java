@@ -1,8 +1,8 @@
 package com.critmin.sourcing.policy.api;
 
+import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.policy.PolicyPresets;
 import com.critmin.sourcing.policy.SourcingPolicyService;
-import com.critmin.sourcing.problem.ApiException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -4,7 +4,7 @@ import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
-import com.critmin.sourcing.problem.ApiException;
+import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.supplier.SupplierService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package com.critmin.sourcing.problem;
+package com.critmin.sourcing.error;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

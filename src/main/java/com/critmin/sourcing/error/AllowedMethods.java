@@ -1,4 +1,4 @@
-package com.critmin.sourcing.problem;
+package com.critmin.sourcing.error;
 
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.inject.Any;

@@ -1,4 +1,4 @@
-package com.critmin.sourcing.problem;
+package com.critmin.sourcing.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package com.critmin.sourcing.problem;
+package com.critmin.sourcing.error;
 
 import static com.critmin.sourcing.testsupport.Api.assertProblem;
 import static com.critmin.sourcing.testsupport.Api.json;

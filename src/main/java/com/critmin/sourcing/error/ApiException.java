@@ -1,4 +1,4 @@
-package com.critmin.sourcing.problem;
+package com.critmin.sourcing.error;
 
 import java.util.List;
 import java.util.Map;
