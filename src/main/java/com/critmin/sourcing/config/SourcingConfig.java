@@ -32,6 +32,9 @@ public interface SourcingConfig {
   /** Solver settings. */
   Solver solver();
 
+  /** How writes wait for each other and for the database. */
+  Database database();
+
   /** Offer limits. */
   interface Offers {
     /** Most offers one bulk upsert may carry. */
@@ -77,5 +80,27 @@ public interface SourcingConfig {
     @WithDefault("8")
     @Min(0)
     int asyncQueue();
+  }
+
+  /** How writes wait for each other and for the database. */
+  interface Database {
+    /**
+     * Longest a write waits for rows that concurrent writes hold, over all its attempts; past it
+     * the request gets 503 with Retry-After and everything it wrote is rolled back.
+     */
+    @WithDefault("10s")
+    Duration lockTimeout();
+
+    /**
+     * Attempts of a write that lost a race it could not see coming (a deadlock, a serialization
+     * failure, a concurrent create of the same id) before it gives up with 503.
+     */
+    @WithDefault("10")
+    @Min(1)
+    int writeAttempts();
+
+    /** Longest the readiness check waits for its test commit before it reports the store DOWN. */
+    @WithDefault("3s")
+    Duration probeTimeout();
   }
 }
