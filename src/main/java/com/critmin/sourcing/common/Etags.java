@@ -45,4 +45,32 @@ public final class Etags {
                 + current.getValue()
                 + "\"; read it again");
   }
+
+  /**
+   * Checks an If-None-Match header on a write (RFC 9110 13.1.2): {@code *} fails when the resource
+   * exists, which makes a PUT create-only; a list of tags fails when one matches the current tag.
+   */
+  public static void checkIfNoneMatch(String ifNoneMatch, EntityTag current) {
+    if (ifNoneMatch == null || ifNoneMatch.isBlank() || current == null) {
+      return;
+    }
+    String trimmed = ifNoneMatch.trim();
+    if (trimmed.equals("*")) {
+      throw ApiException.preconditionFailed(
+          "If-None-Match: * given but the resource already exists (ETag \""
+              + current.getValue()
+              + "\"); read it, and replace it with If-Match if you mean to");
+    }
+    for (String candidate : trimmed.split(",")) {
+      String tag = candidate.trim();
+      // weak comparison: W/"x" matches "x"
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals("\"" + current.getValue() + "\"")) {
+        throw ApiException.preconditionFailed(
+            "If-None-Match matches the current ETag \"" + current.getValue() + "\"");
+      }
+    }
+  }
 }

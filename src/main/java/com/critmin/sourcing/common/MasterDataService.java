@@ -3,8 +3,10 @@ package com.critmin.sourcing.common;
 import com.critmin.sourcing.error.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,9 @@ import java.util.Optional;
  */
 public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
 
+  /** Runs writes in transactions that wait for concurrent writers instead of failing. */
+  @Inject protected WriteTransactions writes;
+
   protected abstract PanacheRepositoryBase<E, String> repository();
 
   /** The kind's name in messages, e.g. "Material". */
@@ -30,6 +35,12 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
 
   protected abstract R toResponse(E entity);
 
+  /**
+   * Refuses a write to an id that is not writable, such as a built-in one; does nothing by default.
+   * Runs before any transaction.
+   */
+  protected void checkWritable(String id, boolean deleting) {}
+
   /** Refuses a delete that would break references; does nothing by default. */
   protected void checkDeletable(E entity) {}
 
@@ -38,12 +49,31 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
     return repository().findByIdOptional(id).map(e -> Versioned.of(toResponse(e), e.etag()));
   }
 
-  @Transactional
+  /** Creates or replaces, unconditionally or under If-Match. */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Versioned<R> put(String id, Q request, String ifMatch) {
-    // The row lock makes concurrent replaces of one id take turns instead of failing on the version
-    // check.
+    return put(id, request, ifMatch, null);
+  }
+
+  /**
+   * Creates or replaces under If-Match and If-None-Match ({@code *}: create only). Concurrent PUTs
+   * of one id take turns: one creates (201), the others then replace it (200) or, under {@code
+   * If-None-Match: *}, get 412.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Versioned<R> put(String id, Q request, String ifMatch, String ifNoneMatch) {
+    checkWritable(id, false);
+    return writes.write(() -> putNow(id, request, ifMatch, ifNoneMatch));
+  }
+
+  private Versioned<R> putNow(String id, Q request, String ifMatch, String ifNoneMatch) {
+    // The row lock makes concurrent replaces of one id take turns. Concurrent creates of a new id
+    // cannot lock a row that is not there yet: the one that inserts second fails on the key and
+    // its retry finds the row, locked and current.
     E entity = repository().findById(id, LockModeType.PESSIMISTIC_WRITE);
-    Etags.checkIfMatch(ifMatch, entity == null ? null : entity.etag());
+    EntityTag current = entity == null ? null : entity.etag();
+    Etags.checkIfMatch(ifMatch, current);
+    Etags.checkIfNoneMatch(ifNoneMatch, current);
     boolean created = entity == null;
     if (created) {
       entity = newEntity();
@@ -57,8 +87,17 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
     return new Versioned<>(toResponse(entity), entity.etag(), created);
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public void delete(String id, String ifMatch) {
+    checkWritable(id, true);
+    writes.write(
+        () -> {
+          deleteNow(id, ifMatch);
+          return null;
+        });
+  }
+
+  private void deleteNow(String id, String ifMatch) {
     // Preconditions come before the method's own answer (RFC 9110 13.2.2): If-Match on a missing
     // resource is 412.
     E entity = repository().findById(id, LockModeType.PESSIMISTIC_WRITE);

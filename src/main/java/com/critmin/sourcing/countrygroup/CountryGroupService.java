@@ -86,16 +86,8 @@ public class CountryGroupService
   }
 
   @Override
-  public Versioned<CountryGroupResponse> put(
-      String id, CountryGroupRequest request, String ifMatch) {
+  protected void checkWritable(String id, boolean deleting) {
     refuseBuiltIn(id);
-    return super.put(id, request, ifMatch);
-  }
-
-  @Override
-  public void delete(String id, String ifMatch) {
-    refuseBuiltIn(id);
-    super.delete(id, ifMatch);
   }
 
   /**

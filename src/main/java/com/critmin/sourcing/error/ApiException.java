@@ -49,6 +49,17 @@ public class ApiException extends RuntimeException {
     return invalid(List.of(new Problem.FieldError(field, message)));
   }
 
+  /**
+   * The database is away or too busy: 503 with the seconds a client should wait before retrying.
+   */
+  public static ApiException unavailable(String detail, int retryAfterSeconds) {
+    return new ApiException(
+        ProblemType.SERVICE_UNAVAILABLE,
+        detail,
+        null,
+        Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+  }
+
   public static ApiException readOnly(String detail) {
     return new ApiException(ProblemType.READ_ONLY, detail, null, Map.of("Allow", "GET, HEAD"));
   }

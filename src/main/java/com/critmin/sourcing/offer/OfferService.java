@@ -14,11 +14,13 @@ import com.critmin.sourcing.supplier.Supplier;
 import com.critmin.sourcing.supplier.SupplierRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,7 +99,11 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     return list(cursor, limit, filters);
   }
 
-  /** Creates or replaces every offer, or none: any invalid item rejects the whole request. */
+  /**
+   * Creates or replaces every offer, or none: any invalid item rejects the whole request. Parallel
+   * batches with overlapping ids take turns on the rows they share instead of failing.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public BulkUpsertResult bulkUpsert(List<OfferRequest> items) {
     if (items == null || items.isEmpty()) {
       throw ApiException.invalid("body", "must be a non-empty array of offers");
@@ -134,22 +140,34 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
+    return writes.write(() -> upsert(items));
+  }
+
+  private BulkUpsertResult upsert(List<OfferRequest> items) {
+    List<Problem.FieldError> errors = new ArrayList<>();
     Map<String, Supplier> found =
         suppliersById(items.stream().map(OfferRequest::supplierId).collect(Collectors.toSet()));
     checkReferences(items, found, null, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-
+    // Every batch locks the rows it replaces and inserts the ones it creates in id order, so that
+    // two batches with overlapping ids queue on their first shared id instead of deadlocking.
+    List<OfferRequest> byId =
+        items.stream().sorted(Comparator.comparing(OfferRequest::id)).toList();
     Map<String, Offer> existing = new HashMap<>();
     for (Offer offer :
         InChunks.query(
-            items.stream().map(OfferRequest::id).toList(),
-            chunk -> offers.list("id in ?1", chunk))) {
+            byId.stream().map(OfferRequest::id).toList(),
+            chunk ->
+                offers
+                    .find("id in ?1 order by id", chunk)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .list())) {
       existing.put(offer.id, offer);
     }
     List<Offer> created = new ArrayList<>();
-    for (OfferRequest item : items) {
+    for (OfferRequest item : byId) {
       Offer offer = existing.get(item.id());
       if (offer == null) {
         offer = new Offer();

@@ -54,21 +54,13 @@ public class SourcingPolicyService
   }
 
   @Override
-  public com.critmin.sourcing.common.Versioned<SourcingPolicyResponse> put(
-      String id, SourcingPolicyRequest request, String ifMatch) {
+  protected void checkWritable(String id, boolean deleting) {
     if (PolicyPresets.find(id).isPresent()) {
       throw ApiException.readOnly(
-          "'" + id + "' is a preset and read-only; extend it with extendsPreset instead");
+          deleting
+              ? "'" + id + "' is a preset and read-only"
+              : "'" + id + "' is a preset and read-only; extend it with extendsPreset instead");
     }
-    return super.put(id, request, ifMatch);
-  }
-
-  @Override
-  public void delete(String id, String ifMatch) {
-    if (PolicyPresets.find(id).isPresent()) {
-      throw ApiException.readOnly("'" + id + "' is a preset and read-only");
-    }
-    super.delete(id, ifMatch);
   }
 
   @Override

@@ -90,7 +90,8 @@ public class CountryGroupResource {
   @Operation(
       summary = "Create or replace a country group",
       description =
-          "Built-in groups (EU, FEOC, MSP) are read-only: 405. Idempotent: 201 when the id is new, 200 when it replaced. Send If-Match with the ETag of a read to guard against lost updates.")
+          "Built-in groups (EU, FEOC, MSP) are read-only: 405. Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
+              + " Send If-Match with the ETag of a read to guard against lost updates, or If-None-Match: * to create only.")
   @APIResponse(
       responseCode = "200",
       description = "Replaced",
@@ -101,7 +102,11 @@ public class CountryGroupResource {
       content = @Content(schema = @Schema(implementation = CountryGroupResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "405", ref = "ReadOnly")
-  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(
+      responseCode = "412",
+      ref = "PreconditionFailed",
+      description =
+          "If-Match does not match the current ETag, or If-None-Match: * was sent and the id exists")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "422", ref = "ValidationFailed")
   public Response put(
@@ -109,9 +114,14 @@ public class CountryGroupResource {
           String id,
       @Parameter(description = "ETag of the version being replaced") @HeaderParam("If-Match")
           String ifMatch,
+      @Parameter(
+              description =
+                  "* creates only: 412 when the id already exists (also when another client created it a moment before)")
+          @HeaderParam("If-None-Match")
+          String ifNoneMatch,
       @NotNull(message = "a JSON body is required") @Valid CountryGroupRequest body,
       @Context UriInfo uriInfo) {
-    return Responses.put(service.put(id, body, ifMatch), uriInfo);
+    return Responses.put(service.put(id, body, ifMatch, ifNoneMatch), uriInfo);
   }
 
   @DELETE

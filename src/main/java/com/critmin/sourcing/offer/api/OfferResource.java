@@ -165,7 +165,8 @@ public class OfferResource {
   @Operation(
       summary = "Create or replace an offer",
       description =
-          "Idempotent: 201 when the id is new, 200 when it replaced. Send If-Match with the ETag of a read to guard against lost updates.")
+          "Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
+              + " Send If-Match with the ETag of a read to guard against lost updates, or If-None-Match: * to create only.")
   @APIResponse(
       responseCode = "200",
       description = "Replaced",
@@ -175,7 +176,11 @@ public class OfferResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = OfferResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
-  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(
+      responseCode = "412",
+      ref = "PreconditionFailed",
+      description =
+          "If-Match does not match the current ETag, or If-None-Match: * was sent and the id exists")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(
       responseCode = "422",
@@ -186,9 +191,14 @@ public class OfferResource {
           String id,
       @Parameter(description = "ETag of the version being replaced") @HeaderParam("If-Match")
           String ifMatch,
+      @Parameter(
+              description =
+                  "* creates only: 412 when the id already exists (also when another client created it a moment before)")
+          @HeaderParam("If-None-Match")
+          String ifNoneMatch,
       @NotNull(message = "a JSON body is required") @Valid OfferRequest body,
       @Context UriInfo uriInfo) {
-    return Responses.put(service.put(id, body, ifMatch), uriInfo);
+    return Responses.put(service.put(id, body, ifMatch, ifNoneMatch), uriInfo);
   }
 
   @DELETE

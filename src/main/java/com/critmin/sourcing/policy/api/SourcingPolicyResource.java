@@ -91,7 +91,8 @@ public class SourcingPolicyResource {
   @Operation(
       summary = "Create or replace a sourcing policy",
       description =
-          "A policy may extend a preset (extendsPreset): its limits then add to or replace the preset's. Preset ids are read-only (405). Idempotent: 201 when the id is new, 200 when it replaced. Send If-Match with the ETag of a read to guard against lost updates.")
+          "A policy may extend a preset (extendsPreset): its limits then add to or replace the preset's. Preset ids are read-only (405). Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
+              + " Send If-Match with the ETag of a read to guard against lost updates, or If-None-Match: * to create only.")
   @APIResponse(
       responseCode = "200",
       description = "Replaced",
@@ -102,7 +103,11 @@ public class SourcingPolicyResource {
       content = @Content(schema = @Schema(implementation = SourcingPolicyResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "405", ref = "ReadOnly")
-  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(
+      responseCode = "412",
+      ref = "PreconditionFailed",
+      description =
+          "If-Match does not match the current ETag, or If-None-Match: * was sent and the id exists")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "422", ref = "ValidationFailed")
   public Response put(
@@ -110,9 +115,14 @@ public class SourcingPolicyResource {
           String id,
       @Parameter(description = "ETag of the version being replaced") @HeaderParam("If-Match")
           String ifMatch,
+      @Parameter(
+              description =
+                  "* creates only: 412 when the id already exists (also when another client created it a moment before)")
+          @HeaderParam("If-None-Match")
+          String ifNoneMatch,
       @NotNull(message = "a JSON body is required") @Valid SourcingPolicyRequest body,
       @Context UriInfo uriInfo) {
-    return Responses.put(service.put(id, body, ifMatch), uriInfo);
+    return Responses.put(service.put(id, body, ifMatch, ifNoneMatch), uriInfo);
   }
 
   @DELETE
