@@ -4,6 +4,8 @@ import com.critmin.sourcing.error.Problem;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -144,11 +146,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                           {"type":"https://sourcing.critmin.com/problems/validation","title":"Invalid request","status":422,"detail":"2 fields are invalid","instance":"/v1/offers/lynas-ndpr","errors":[{"field":"capacity","message":"must be greater than or equal to 0"},{"field":"country","message":"must be an ISO 3166-1 alpha-2 country code such as AU or CN"}]}"""))),
               @APIResponse(
                   name = "ServiceUnavailable",
-                  description = "Too busy to accept this now; retry after the Retry-After seconds",
+                  description =
+                      "Not now: the database is unavailable or cannot commit, concurrent writes held the rows"
+                          + " this request needs past the lock timeout (nothing of it was written), or the"
+                          + " service is too busy. Retry after the Retry-After seconds.",
+                  headers =
+                      @Header(
+                          name = "Retry-After",
+                          description = "Seconds to wait before retrying",
+                          schema = @Schema(type = SchemaType.INTEGER)),
                   content =
                       @Content(
                           mediaType = "application/problem+json",
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "unavailable",
+                                  value =
+                                      """
+                          {"type":"https://sourcing.critmin.com/problems/service-unavailable","title":"Service unavailable","status":503,"detail":"The database is unavailable or cannot commit; the request did not complete. Retry it after the Retry-After seconds.","instance":"/v1/suppliers/lynas"}"""))),
               @APIResponse(
                   name = "InternalError",
                   description = "An internal error; the detail never carries internals",

@@ -5,7 +5,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 
 /**
- * Adds the problem response that any operation may return, 500, so that no operation forgets it.
+ * Adds the problem responses that any operation may return, 500 and 503 (the database away or too
+ * busy), so that no operation forgets them.
  */
 public class OpenApiErrorsFilter implements OASFilter {
   @Override
@@ -15,6 +16,12 @@ public class OpenApiErrorsFilter implements OASFilter {
       operation
           .getResponses()
           .addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalError"));
+    }
+    if (operation.getResponses() != null
+        && operation.getResponses().getAPIResponse("503") == null) {
+      operation
+          .getResponses()
+          .addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
     }
     return operation;
   }

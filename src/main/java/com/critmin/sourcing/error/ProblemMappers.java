@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -196,6 +194,23 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    DatabaseFailures.Kind kind = DatabaseFailures.classify(e);
+    if (kind == DatabaseFailures.Kind.UNAVAILABLE) {
+      LOG.warnf("Database unavailable, answered 503: %s", rootMessage(e));
+      return unavailable(
+          kind,
+          "The database is unavailable or cannot commit; the request did not complete. Retry it"
+              + " after the Retry-After seconds.",
+          uri);
+    }
+    if (kind == DatabaseFailures.Kind.LOCK_TIMEOUT || kind == DatabaseFailures.Kind.LOST_RACE) {
+      LOG.debugf("Write contention, answered 503: %s", rootMessage(e));
+      return unavailable(
+          kind,
+          "Concurrent writes held what this request needs for too long; nothing of it was written."
+              + " Retry it.",
+          uri);
+    }
     Throwable cause = e;
     while (cause != null) {
       if (cause instanceof JsonProcessingException json) {
@@ -204,8 +219,16 @@ public class ProblemMappers {
       if (isConcurrentWrite(cause)) {
         return ProblemResponses.of(
             ProblemType.CONFLICT,
-            "A concurrent request changed or created the same resource; read it again and retry",
+            "A concurrent request changed or deleted something this one refers to; read it again and"
+                + " retry",
             null,
+            uri);
+      }
+      if (isLockWait(cause)) {
+        return unavailable(
+            DatabaseFailures.Kind.LOCK_TIMEOUT,
+            "Concurrent writes held what this request needs for too long; nothing of it was"
+                + " written. Retry it.",
             uri);
       }
       cause = cause.getCause() == cause ? null : cause.getCause();
@@ -215,17 +238,30 @@ public class ProblemMappers {
         ProblemType.INTERNAL, "The service could not complete the request", null, uri);
   }
 
-  /**
-   * Lost races between writes of one id: a stale version, a lock wait that timed out, a duplicate
-   * insert.
-   */
+  private static Response unavailable(DatabaseFailures.Kind kind, String detail, UriInfo uri) {
+    return ProblemResponses.builder(ProblemType.SERVICE_UNAVAILABLE, detail, null, uri)
+        .header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS.get(kind))
+        .build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  /** A write that broke a reference a concurrent request changed, such as a foreign key. */
   private static boolean isConcurrentWrite(Throwable e) {
-    return e instanceof OptimisticLockException
-        || e instanceof PessimisticLockException
+    return e instanceof org.hibernate.exception.ConstraintViolationException;
+  }
+
+  /** A lock that could not be had in time, reported without a SQL state. */
+  private static boolean isLockWait(Throwable e) {
+    return e instanceof PessimisticLockException
         || e instanceof LockTimeoutException
-        || e instanceof StaleStateException
-        || e instanceof org.hibernate.PessimisticLockException
-        || e instanceof org.hibernate.exception.ConstraintViolationException;
+        || e instanceof org.hibernate.PessimisticLockException;
   }
 
   private static String jsonPath(List<JsonMappingException.Reference> path) {
