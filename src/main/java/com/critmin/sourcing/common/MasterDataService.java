@@ -63,7 +63,8 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Versioned<R> put(String id, Q request, String ifMatch, String ifNoneMatch) {
     checkWritable(id, false);
-    return writes.write(() -> putNow(id, request, ifMatch, ifNoneMatch));
+    return writes.write(
+        List.of(kind() + ":" + id), () -> putNow(id, request, ifMatch, ifNoneMatch));
   }
 
   private Versioned<R> putNow(String id, Q request, String ifMatch, String ifNoneMatch) {
@@ -91,6 +92,7 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
   public void delete(String id, String ifMatch) {
     checkWritable(id, true);
     writes.write(
+        List.of(kind() + ":" + id),
         () -> {
           deleteNow(id, ifMatch);
           return null;

@@ -88,7 +88,7 @@ public interface SourcingConfig {
      * Longest a write waits for rows that concurrent writes hold, over all its attempts; past it
      * the request gets 503 with Retry-After and everything it wrote is rolled back.
      */
-    @WithDefault("10s")
+    @WithDefault("15s")
     Duration lockTimeout();
 
     /**

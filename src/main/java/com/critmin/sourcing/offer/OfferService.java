@@ -140,7 +140,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    return writes.write(() -> upsert(items));
+    return writes.write(
+        items.stream().map(item -> kind() + ":" + item.id()).toList(), () -> upsert(items));
   }
 
   private BulkUpsertResult upsert(List<OfferRequest> items) {
