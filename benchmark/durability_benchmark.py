@@ -434,6 +434,8 @@ def main():
             {"races": races, "bulk": bulk, "outage": outage}[experiment](args, service)
         finally:
             service.stop()
+            shutil.copy(os.path.join(data_dir, "service.log"), os.path.join(tempfile.gettempdir(),
+                                                                            f"sourcing-{experiment}.log"))
             shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -72,14 +72,14 @@ public class WriteTransactions {
 
   /**
    * As {@link #write(Supplier)}, for work that writes the rows named by {@code keys} (such as
-   * "Offer:lynas-ndpr"): on H2 it first queues behind other writes of the same keys.
+   * "Offer:lynas-ndpr"): it first queues behind this replica's other writes of the same keys.
    */
   public <T> T write(Collection<String> keys, Supplier<T> work) {
     if (QuarkusTransaction.isActive()) {
       return work.get();
     }
     long deadline = System.nanoTime() + lockTimeout.toNanos();
-    List<ReentrantLock> held = postgres ? List.of() : queue(keys, deadline);
+    List<ReentrantLock> held = queue(keys, deadline);
     try {
       return attempts(work, deadline);
     } finally {
