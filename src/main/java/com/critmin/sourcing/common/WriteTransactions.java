@@ -155,7 +155,7 @@ public class WriteTransactions {
         try {
           session.doWork(connection -> limitLockWait(connection, lockTimeout.toMillis()));
         } catch (RuntimeException ignored) {
-          // the connection failed: the pool validates it before handing it on
+          // the connection failed; every write sets its own limit first anyway
         }
       }
     }
