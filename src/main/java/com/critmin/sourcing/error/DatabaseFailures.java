@@ -7,6 +7,11 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -67,13 +72,31 @@ public final class DatabaseFailures {
 
   private DatabaseFailures() {}
 
-  /** The kind of the first cause in the chain that tells one. */
+  /**
+   * The kind of the first failure that tells one, among the causes and the suppressed failures (the
+   * transaction manager reports a commit that the database refused as a suppressed failure of its
+   * own RollbackException).
+   */
   public static Kind classify(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = next(cause)) {
+    Deque<Throwable> pending = new ArrayDeque<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    pending.add(failure);
+    while (!pending.isEmpty() && seen.size() < 64) {
+      Throwable cause = pending.poll();
+      if (cause == null || !seen.add(cause)) {
+        continue;
+      }
       Kind kind = kindOf(cause);
       if (kind != Kind.OTHER) {
         return kind;
       }
+      if (cause.getCause() != null) {
+        pending.add(cause.getCause());
+      }
+      if (cause instanceof SQLException sql && sql.getNextException() != null) {
+        pending.add(sql.getNextException());
+      }
+      pending.addAll(Arrays.asList(cause.getSuppressed()));
     }
     return Kind.OTHER;
   }
@@ -120,13 +143,5 @@ public final class DatabaseFailures {
       return Kind.LOST_RACE;
     }
     return Kind.OTHER;
-  }
-
-  private static Throwable next(Throwable cause) {
-    Throwable next = cause.getCause();
-    if (next == null && cause instanceof SQLException sql) {
-      next = sql.getNextException();
-    }
-    return next == cause ? null : next;
   }
 }

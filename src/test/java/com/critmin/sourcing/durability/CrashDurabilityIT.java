@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDurabilityIT {
   private static final int ROUNDS = 2;
-  private static final Duration STREAM = Duration.ofMillis(2500);
+  private static final Duration STREAM = Duration.ofSeconds(4);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern PLAN_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -103,6 +103,9 @@ class CrashDurabilityIT {
   /** Writes on seven threads for a while, then returns while they are still writing. */
   private static Acknowledged stream(
       ServiceProcess service, String tag, String supplier, String material) throws Exception {
+    // One of each first, so that a cold JVM has every write path warm when the clock starts.
+    post(service, "/v1/allocation-plans", PLAN);
+    post(service, "/v1/offers", batch(List.of("w-" + tag), supplier, material));
     Acknowledged acked = new Acknowledged();
     AtomicBoolean stop = new AtomicBoolean();
     List<Thread> threads = new ArrayList<>();
@@ -124,21 +127,10 @@ class CrashDurabilityIT {
             () -> {
               for (int i = 0; !stop.get(); i++) {
                 List<String> ids = new ArrayList<>();
-                StringBuilder body = new StringBuilder("[");
                 for (int k = 0; k < 20; k++) {
-                  String id = "b-" + tag + "-" + i + "-" + k;
-                  ids.add(id);
-                  body.append(k == 0 ? "" : ",")
-                      .append("{\"id\":\"")
-                      .append(id)
-                      .append("\",\"supplierId\":\"")
-                      .append(supplier)
-                      .append("\",\"material\":\"")
-                      .append(material)
-                      .append("\",\"capacity\":500,\"unitPrice\":80,\"currency\":\"USD\"}");
+                  ids.add("b-" + tag + "-" + i + "-" + k);
                 }
-                body.append(']');
-                if (post(service, "/v1/offers", body.toString()).status() == 200) {
+                if (post(service, "/v1/offers", batch(ids, supplier, material)).status() == 200) {
                   acked.batches.add(ids);
                 }
               }
@@ -196,6 +188,21 @@ class CrashDurabilityIT {
           + "\"capacity\":80,\"unitPrice\":60,\"currency\":\"USD\"},"
           + "{\"id\":\"o2\",\"material\":\"NDPR_OXIDE\",\"supplier\":{\"id\":\"s2\",\"name\":\"s2\",\"country\":\"AU\"},"
           + "\"capacity\":80,\"unitPrice\":70,\"currency\":\"USD\"}]}";
+
+  private static String batch(List<String> ids, String supplier, String material) {
+    StringBuilder body = new StringBuilder("[");
+    for (String id : ids) {
+      body.append(body.length() == 1 ? "" : ",")
+          .append("{\"id\":\"")
+          .append(id)
+          .append("\",\"supplierId\":\"")
+          .append(supplier)
+          .append("\",\"material\":\"")
+          .append(material)
+          .append("\",\"capacity\":500,\"unitPrice\":80,\"currency\":\"USD\"}");
+    }
+    return body.append(']').toString();
+  }
 
   private static String supplierBody(String name) {
     return "{\"name\":\"" + name + "\",\"country\":\"AU\"}";

@@ -53,6 +53,17 @@ class DatabaseFailuresTest {
   }
 
   @Test
+  void aCommitTheDatabaseRefusedIsFoundAmongSuppressedFailures() {
+    // As Narayana reports it: RollbackException, the XA failure with the SQL one suppressed in it.
+    Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+    Exception xa = new RuntimeException("Error trying to transactionCommit local transaction");
+    xa.initCause(new SQLException("terminating connection due to administrator command", "57P01"));
+    rollback.addSuppressed(xa);
+    assertThat(DatabaseFailures.classify(new RuntimeException(rollback)))
+        .isEqualTo(Kind.UNAVAILABLE);
+  }
+
+  @Test
   void anythingElseIsNotADatabaseFailure() {
     assertThat(DatabaseFailures.classify(new IllegalStateException("bug"))).isEqualTo(Kind.OTHER);
     assertThat(DatabaseFailures.classify(new SQLException("no state"))).isEqualTo(Kind.OTHER);
