@@ -58,7 +58,11 @@ public interface SourcingConfig {
     @WithDefault("30s")
     Duration timeLimit();
 
-    /** Threads that solve the per-material parts of one plan in parallel; 0 = number of cores. */
+    /**
+     * Threads that solve the per-material parts of plans in parallel, in one pool that all plans
+     * share (a plan's own request thread helps too); also the most one plan uses. 0 = number of
+     * cores.
+     */
     @WithDefault("0")
     @Min(0)
     int threads();
