@@ -83,18 +83,8 @@ public final class PolicyRow {
       double demand,
       int[] members,
       boolean active) {
-    return new PolicyRow(
-        ConstraintKind.GROUP_CAP,
-        stage,
-        stageIndex,
-        null,
-        -1,
-        group,
-        null,
-        share,
-        share * demand,
-        members,
-        active);
+    return group(
+        ConstraintKind.GROUP_CAP, stage, stageIndex, group, share, demand, members, active);
   }
 
   /**
@@ -102,18 +92,20 @@ public final class PolicyRow {
    */
   static PolicyRow groupMin(
       String stage, int stageIndex, String group, double share, double demand, int[] members) {
+    return group(ConstraintKind.GROUP_MIN, stage, stageIndex, group, share, demand, members, true);
+  }
+
+  private static PolicyRow group(
+      ConstraintKind kind,
+      String stage,
+      int stageIndex,
+      String group,
+      double share,
+      double demand,
+      int[] members,
+      boolean active) {
     return new PolicyRow(
-        ConstraintKind.GROUP_MIN,
-        stage,
-        stageIndex,
-        null,
-        -1,
-        group,
-        null,
-        share,
-        share * demand,
-        members,
-        true);
+        kind, stage, stageIndex, null, -1, group, null, share, share * demand, members, active);
   }
 
   /** A supplier's cap, over every stage: {@code sum x <= share * demand}. */
