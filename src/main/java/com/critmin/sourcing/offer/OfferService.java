@@ -199,16 +199,7 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
       List<Problem.FieldError> errors) {
     Set<String> materialIds =
         items.stream().map(OfferRequest::material).collect(Collectors.toSet());
-    Set<String> knownMaterials =
-        new HashSet<>(
-            InChunks.query(
-                materialIds,
-                chunk ->
-                    materials
-                        .getEntityManager()
-                        .createQuery("select m.id from Material m where m.id in :ids", String.class)
-                        .setParameter("ids", chunk)
-                        .getResultList()));
+    Set<String> knownMaterials = materials.existingIds(materialIds);
     for (int i = 0; i < items.size() && errors.size() < 100; i++) {
       OfferRequest item = items.get(i);
       String at = prefix != null ? prefix : "[" + i + "].";
