@@ -201,6 +201,14 @@ public class ProblemMappers {
       if (cause instanceof JsonProcessingException json) {
         return jsonProblem(json, uri);
       }
+      if (isBrokenReference(cause)) {
+        return ProblemResponses.of(
+            ProblemType.CONFLICT,
+            "The change would break a reference between resources: it deletes one that another"
+                + " still uses, or names one that no longer exists; read them again and retry",
+            null,
+            uri);
+      }
       if (isConcurrentWrite(cause)) {
         return ProblemResponses.of(
             ProblemType.CONFLICT,
@@ -213,6 +221,22 @@ public class ProblemMappers {
     LOG.error("Unexpected failure", e);
     return ProblemResponses.of(
         ProblemType.INTERNAL, "The service could not complete the request", null, uri);
+  }
+
+  /**
+   * A foreign-key violation: the services check references first, so this is a race with a
+   * concurrent delete or use of the other resource.
+   */
+  private static boolean isBrokenReference(Throwable e) {
+    if (!(e instanceof org.hibernate.exception.ConstraintViolationException violation)) {
+      return false;
+    }
+    String state = violation.getSQLState();
+    return violation.getKind()
+            == org.hibernate.exception.ConstraintViolationException.ConstraintKind.FOREIGN_KEY
+        // H2 and PostgreSQL: integrity constraint violation, parent missing or child exists
+        || "23503".equals(state)
+        || "23506".equals(state);
   }
 
   /**

@@ -10,6 +10,7 @@ import static com.critmin.sourcing.testsupport.Fixtures.etagOf;
 import static com.critmin.sourcing.testsupport.Fixtures.givenCountryGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -199,10 +200,31 @@ class CountryGroupResourceTest {
     request().delete(GROUPS + unused).then().statusCode(204);
   }
 
-  private static void usePolicyWithGroup(String group) {
+  @Test
+  void aGroupIsFreeOnceNoPolicyNamesItAnyMore() {
+    String group = givenCountryGroup();
+    String changed = usePolicyWithGroup(group);
+    String deleted = usePolicyWithGroup(group);
+
+    assertProblem(request().delete(GROUPS + group).then(), 409, "conflict")
+        .body("detail", containsString(changed))
+        .body("detail", containsString(deleted));
+
+    json(aPolicy().with("groupLimits", List.of(JsonBody.of("group", "FEOC", "maxShare", 0.4))))
+        .put("/v1/sourcing-policies/" + changed)
+        .then()
+        .statusCode(200);
+    request().delete("/v1/sourcing-policies/" + deleted).then().statusCode(204);
+
+    request().delete(GROUPS + group).then().statusCode(204);
+  }
+
+  private static String usePolicyWithGroup(String group) {
+    String policy = uniqueId("pol");
     json(aPolicy().with("groupLimits", List.of(JsonBody.of("group", group, "maxShare", 0.4))))
-        .put("/v1/sourcing-policies/" + uniqueId("pol"))
+        .put("/v1/sourcing-policies/" + policy)
         .then()
         .statusCode(201);
+    return policy;
   }
 }
