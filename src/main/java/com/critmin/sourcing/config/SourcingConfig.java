@@ -14,8 +14,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "sourcing")
 public interface SourcingConfig {
 
-  /** Directory of the embedded H2 database file (SOURCING_DATA_DIR). */
-  @WithDefault("./data")
+  /**
+   * Directory of the embedded H2 database file (SOURCING_DATA_DIR); its default, ./data, is in
+   * application.properties, where the database URL uses it.
+   */
   String dataDir();
 
   /**

@@ -178,9 +178,7 @@ public class ProblemMappers {
     }
     int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
     for (ProblemType type : ProblemType.values()) {
-      if (type.status() == status
-          && type != ProblemType.READ_ONLY
-          && type != ProblemType.UNPROCESSABLE) {
+      if (type.status() == status && type != ProblemType.READ_ONLY) {
         String detail = status == 400 ? "The request could not be read" : type.title();
         return ProblemResponses.of(type, detail, null, uri);
       }
