@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class FastPathNegativeControlTest {
   static final double TOLERANCE = 1e-6;
-  private final SourcingOptimizer optimizer = new SourcingOptimizer();
+  private static final SourcingOptimizer optimizer = new SourcingOptimizer();
 
   /**
    * Plain greedy by price that respects every cap, as the fast path fills: exact only on laminar
