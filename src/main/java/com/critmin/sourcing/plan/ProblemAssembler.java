@@ -37,8 +37,10 @@ import java.util.Set;
  *       violations this class names by the request's fields.
  * </ul>
  *
- * A new check of names against master data (such as a stage vocabulary) belongs with the job that
- * reads that part of the request.
+ * A name that one job reads (a policy id, a group, a scenario's supplier) is checked by that job. A
+ * rule over names that several parts of the request give, such as a stage vocabulary for offers'
+ * origins, limits and scenarios, belongs here beside the validator: it reads the assembled problem
+ * and names its findings with {@link #requestField}, as the validator's are.
  */
 @ApplicationScoped
 @Transactional
