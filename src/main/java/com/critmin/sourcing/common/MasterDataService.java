@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Create-or-replace, read, delete and paged list of one kind of master data, with If-Match checks.
@@ -43,6 +44,18 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
 
   /** Refuses a delete that would break references; does nothing by default. */
   protected void checkDeletable(E entity) {}
+
+  /**
+   * Refuses the delete of {@code id} with a 409 when anything still uses it; each use describes
+   * itself ("3 offer(s)") or is empty. {@code advice} says what to do about them.
+   */
+  protected void refuseIfUsed(String id, Stream<Optional<String>> uses, String advice) {
+    List<String> found = uses.flatMap(Optional::stream).toList();
+    if (!found.isEmpty()) {
+      throw ApiException.conflict(
+          kind() + " '" + id + "' is used by " + String.join(" and ", found) + "; " + advice);
+    }
+  }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Versioned<R>> find(String id) {

@@ -16,16 +16,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The API's OpenAPI definition: its tags and the problem responses every operation refers to. */
+/**
+ * The API's OpenAPI definition, its one source: info, tags and the problem responses every
+ * operation refers to.
+ */
 @OpenAPIDefinition(
     info =
         @Info(
             title = "Critical-minerals sourcing optimizer",
             version = "1.0.0",
             description =
-                "Stores suppliers, offers and sourcing policies, and finds the cheapest allocation of demand"
-                    + " that caps reliance on any single country at every processing stage."
-                    + " Every error is an RFC 9457 problem document (application/problem+json).",
+                "Cheapest allocation of demand across supplier offers that caps reliance on any single"
+                    + " country at every processing stage.",
             contact =
                 @Contact(
                     name = "Sourcing optimizer team",

@@ -4,12 +4,16 @@ import com.critmin.sourcing.optimizer.SourcingOptimizer;
 import com.critmin.sourcing.optimizer.ortools.OrTools;
 import com.google.ortools.init.OrToolsVersion;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-/** Loads the OR-Tools natives once at start-up and provides the one shared optimizer. */
+/**
+ * Loads the OR-Tools natives once at start-up and provides the one shared optimizer, whose helper
+ * threads (sourcing.solver.threads) every plan shares.
+ */
 @ApplicationScoped
 @Startup
 public class SolverInfo {
@@ -22,10 +26,18 @@ public class SolverInfo {
     long start = System.nanoTime();
     OrTools.ensureLoaded();
     this.version = "OR-Tools " + OrToolsVersion.getVersionString();
-    this.optimizer = new SourcingOptimizer();
+    this.optimizer = new SourcingOptimizer(config.solver().threads());
     LOG.infof(
-        "Loaded %s natives in %d ms; LP engine %s",
-        version, (System.nanoTime() - start) / 1_000_000, config.solver().engine());
+        "Loaded %s natives in %d ms; LP engine %s, %d solver threads shared by all plans",
+        version,
+        (System.nanoTime() - start) / 1_000_000,
+        config.solver().engine(),
+        optimizer.poolThreads());
+  }
+
+  @PreDestroy
+  void stop() {
+    optimizer.close();
   }
 
   public String version() {

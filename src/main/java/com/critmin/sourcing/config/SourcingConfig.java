@@ -14,8 +14,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "sourcing")
 public interface SourcingConfig {
 
-  /** Directory of the embedded H2 database file (SOURCING_DATA_DIR). */
-  @WithDefault("./data")
+  /**
+   * Directory of the embedded H2 database file (SOURCING_DATA_DIR); its default, ./data, is in
+   * application.properties, where the database URL uses it.
+   */
   String dataDir();
 
   /**
@@ -61,7 +63,11 @@ public interface SourcingConfig {
     @WithDefault("30s")
     Duration timeLimit();
 
-    /** Threads that solve the per-material parts of one plan in parallel; 0 = number of cores. */
+    /**
+     * Threads that solve the per-material parts of plans in parallel, in one pool that all plans
+     * share (a plan's own request thread helps too); also the most one plan uses. 0 = number of
+     * cores.
+     */
     @WithDefault("0")
     @Min(0)
     int threads();

@@ -7,13 +7,14 @@ import com.critmin.sourcing.common.Versioned;
 import com.critmin.sourcing.countrygroup.api.CountryGroupRequest;
 import com.critmin.sourcing.countrygroup.api.CountryGroupResponse;
 import com.critmin.sourcing.error.ApiException;
-import com.critmin.sourcing.policy.SourcingPolicyRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +29,11 @@ public class CountryGroupService
   private static final EntityTag BUILT_IN_TAG = new EntityTag("builtin-1");
 
   private final CountryGroupRepository groups;
-  private final SourcingPolicyRepository policies;
+  private final Instance<CountryGroupUsage> usages;
 
-  public CountryGroupService(CountryGroupRepository groups, SourcingPolicyRepository policies) {
+  public CountryGroupService(CountryGroupRepository groups, Instance<CountryGroupUsage> usages) {
     this.groups = groups;
-    this.policies = policies;
+    this.usages = usages;
   }
 
   @Override
@@ -64,15 +65,8 @@ public class CountryGroupService
 
   @Override
   protected void checkDeletable(CountryGroup group) {
-    List<String> users = policies.idsUsingGroup(group.id);
-    if (!users.isEmpty()) {
-      throw ApiException.conflict(
-          "Country group '"
-              + group.id
-              + "' is used by sourcing policies "
-              + users
-              + "; change them first");
-    }
+    refuseIfUsed(
+        group.id, usages.stream().map(usage -> usage.usesOfGroup(group.id)), "change them first");
   }
 
   @Override
@@ -141,6 +135,15 @@ public class CountryGroupService
       return Optional.of(builtIn.get().countries());
     }
     return groups.findByIdOptional(id).map(g -> new TreeSet<>(countriesOf(g)));
+  }
+
+  /**
+   * The ids among these that name a stored group, each locked against deletion until the
+   * transaction ends: a writer that stores references to them stores them or fails, never leaves
+   * one to a deleted group.
+   */
+  public Set<String> lockForReference(Collection<String> ids) {
+    return groups.lockForReference(ids);
   }
 
   private static void refuseBuiltIn(String id) {

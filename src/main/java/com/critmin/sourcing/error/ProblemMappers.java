@@ -176,9 +176,7 @@ public class ProblemMappers {
     }
     int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
     for (ProblemType type : ProblemType.values()) {
-      if (type.status() == status
-          && type != ProblemType.READ_ONLY
-          && type != ProblemType.UNPROCESSABLE) {
+      if (type.status() == status && type != ProblemType.READ_ONLY) {
         String detail = status == 400 ? "The request could not be read" : type.title();
         return ProblemResponses.of(type, detail, null, uri);
       }
@@ -216,11 +214,18 @@ public class ProblemMappers {
       if (cause instanceof JsonProcessingException json) {
         return jsonProblem(json, uri);
       }
+      if (isBrokenReference(cause)) {
+        return ProblemResponses.of(
+            ProblemType.CONFLICT,
+            "The change would break a reference between resources: it deletes one that another"
+                + " still uses, or names one that no longer exists; read them again and retry",
+            null,
+            uri);
+      }
       if (isConcurrentWrite(cause)) {
         return ProblemResponses.of(
             ProblemType.CONFLICT,
-            "A concurrent request changed or deleted something this one refers to; read it again and"
-                + " retry",
+            "A concurrent request changed or created the same resource; read it again and retry",
             null,
             uri);
       }
@@ -252,7 +257,23 @@ public class ProblemMappers {
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
-  /** A write that broke a reference a concurrent request changed, such as a foreign key. */
+  /**
+   * A foreign-key violation: the services check references first, so this is a race with a
+   * concurrent delete or use of the other resource.
+   */
+  private static boolean isBrokenReference(Throwable e) {
+    if (!(e instanceof org.hibernate.exception.ConstraintViolationException violation)) {
+      return false;
+    }
+    String state = violation.getSQLState();
+    return violation.getKind()
+            == org.hibernate.exception.ConstraintViolationException.ConstraintKind.FOREIGN_KEY
+        // H2 and PostgreSQL: integrity constraint violation, parent missing or child exists
+        || "23503".equals(state)
+        || "23506".equals(state);
+  }
+
+  /** Any other integrity violation that escaped the write retries: a lost race on one id. */
   private static boolean isConcurrentWrite(Throwable e) {
     return e instanceof org.hibernate.exception.ConstraintViolationException;
   }

@@ -14,7 +14,6 @@ public enum ProblemType {
   PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
-  UNPROCESSABLE("unprocessable", "Unprocessable request", 422),
   INTERNAL("internal", "Internal error", 500),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
 

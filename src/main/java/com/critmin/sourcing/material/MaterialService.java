@@ -1,12 +1,11 @@
 package com.critmin.sourcing.material;
 
 import com.critmin.sourcing.common.MasterDataService;
-import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.material.api.MaterialRequest;
 import com.critmin.sourcing.material.api.MaterialResponse;
-import com.critmin.sourcing.offer.OfferRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 /** Materials: create or replace, read, delete (refused while offers use it), list. */
@@ -15,11 +14,11 @@ import jakarta.transaction.Transactional;
 public class MaterialService
     extends MasterDataService<Material, MaterialRequest, MaterialResponse> {
   private final MaterialRepository materials;
-  private final OfferRepository offers;
+  private final Instance<MaterialUsage> usages;
 
-  public MaterialService(MaterialRepository materials, OfferRepository offers) {
+  public MaterialService(MaterialRepository materials, Instance<MaterialUsage> usages) {
     this.materials = materials;
-    this.offers = offers;
+    this.usages = usages;
   }
 
   @Override
@@ -50,14 +49,9 @@ public class MaterialService
 
   @Override
   protected void checkDeletable(Material material) {
-    long used = offers.count("materialId", material.id);
-    if (used > 0) {
-      throw ApiException.conflict(
-          "Material '"
-              + material.id
-              + "' is used by "
-              + used
-              + " offer(s); delete or move them first");
-    }
+    refuseIfUsed(
+        material.id,
+        usages.stream().map(usage -> usage.usesOfMaterial(material.id)),
+        "delete or move them first");
   }
 }

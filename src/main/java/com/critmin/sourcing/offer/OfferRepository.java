@@ -1,10 +1,12 @@
 package com.critmin.sourcing.offer;
 
+import com.critmin.sourcing.common.ExistingIds;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** Offers by id, by material and validity. */
 @ApplicationScoped
@@ -21,5 +23,10 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, String> {
   /** How many offers {@link #validOn} would return, without reading them. */
   public long countValidOn(Collection<String> materialIds, LocalDate day) {
     return count(VALID_ON, materialIds, day);
+  }
+
+  /** The ids among these that name a stored offer. */
+  public Set<String> existingIds(Collection<String> ids) {
+    return ExistingIds.among(getEntityManager(), Offer.class, ids);
   }
 }

@@ -204,7 +204,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
 
   private Map<String, Supplier> suppliersById(Collection<String> ids) {
     Map<String, Supplier> found = new HashMap<>();
-    for (Supplier supplier : InChunks.query(ids, chunk -> suppliers.list("id in ?1", chunk))) {
+    // Suppliers, then materials: every writer of offers locks in this order.
+    for (Supplier supplier : suppliers.lockForReference(ids)) {
       found.put(supplier.id, supplier);
     }
     return found;
@@ -218,16 +219,7 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
       List<Problem.FieldError> errors) {
     Set<String> materialIds =
         items.stream().map(OfferRequest::material).collect(Collectors.toSet());
-    Set<String> knownMaterials =
-        new HashSet<>(
-            InChunks.query(
-                materialIds,
-                chunk ->
-                    materials
-                        .getEntityManager()
-                        .createQuery("select m.id from Material m where m.id in :ids", String.class)
-                        .setParameter("ids", chunk)
-                        .getResultList()));
+    Set<String> knownMaterials = materials.lockForReference(materialIds);
     for (int i = 0; i < items.size() && errors.size() < 100; i++) {
       OfferRequest item = items.get(i);
       String at = prefix != null ? prefix : "[" + i + "].";

@@ -9,15 +9,17 @@ import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Scenario;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Cross-field rules of the optimizer's input (the REST layer turns violations into 422). The solver
- * assumes a problem without violations.
+ * The invariants the optimizer needs of its input to give a meaningful answer: one demand line per
+ * material, unique offer ids, a scenario factor that names exactly one target, finite amounts,
+ * shares in [0, 1]. The solver assumes a problem without violations. This is the one place of these
+ * rules: the REST layer reports its violations as 422, named by the request's fields; rules the
+ * optimizer does not need (such as a group's minimum not above its maximum) are the REST layer's.
  */
 public final class ProblemValidator {
   private final List<Violation> violations = new ArrayList<>();
@@ -82,7 +84,7 @@ public final class ProblemValidator {
       if (!duplicate && isValid(o)) continue;
       String f = "offers[" + i + "]";
       text(f + ".id", o.id());
-      if (duplicate) add(f + ".id", "duplicate offer id " + o.id());
+      if (duplicate) add(f + ".id", "duplicate offer id '" + o.id() + "'");
       text(f + ".supplierId", o.supplierId());
       text(f + ".material", o.material());
       text(f + ".country", o.country());
@@ -105,7 +107,9 @@ public final class ProblemValidator {
       String f = "demands[" + i + "]";
       text(f + ".material", d.material());
       if (d.material() != null && !materials.add(d.material()))
-        add(f + ".material", "duplicate demand for " + d.material());
+        add(
+            f + ".material",
+            "material '" + d.material() + "' appears in more than one demand line");
       nonNegative(f + ".quantity", d.quantity());
       positive(f + ".shortfallPenalty", d.shortfallPenalty());
     }
@@ -119,28 +123,18 @@ public final class ProblemValidator {
   private void checkLimits(Limits limits) {
     share("limits.maxCountryShare", limits.maxCountryShare());
     share("limits.maxSupplierShare", limits.maxSupplierShare());
-    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < limits.countryLimits().size(); i++) {
       CountryLimit l = limits.countryLimits().get(i);
       String f = "limits.countryLimits[" + i + "]";
       text(f + ".country", l.country());
       share(f + ".maxShare", l.maxShare());
-      String key = l.country() + "|" + l.stage() + "|" + l.material();
-      Integer previous = seen.putIfAbsent(key, i);
-      if (previous != null)
-        add(f, "same country, stage and material as countryLimits[" + previous + "]");
     }
     for (int i = 0; i < limits.groupLimits().size(); i++) {
       GroupLimit g = limits.groupLimits().get(i);
       String f = "limits.groupLimits[" + i + "]";
       text(f + ".group", g.group());
-      if (g.countries().isEmpty()) add(f + ".countries", "must not be empty");
       share(f + ".maxShare", g.maxShare());
       share(f + ".minShare", g.minShare());
-      if (g.maxShare() == null && g.minShare() == null) add(f, "needs maxShare or minShare");
-      if (g.maxShare() != null && g.minShare() != null && g.minShare() > g.maxShare()) {
-        add(f + ".minShare", "must not exceed maxShare");
-      }
     }
     for (String c : limits.excludedCountries())
       if (c.isBlank()) add("limits.excludedCountries", "must not contain blanks");

@@ -23,25 +23,76 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Finds the cheapest allocation of demand over offers under the policy's limits (SPEC section 3).
- * The LP splits into one independent part per material; parts run in parallel on {@code
- * options.threads} threads (the caller's included), laminar parts by an exact greedy, the rest by
- * GLOP or CLP. Thread-safe and stateless: one instance can serve every request.
+ * The LP splits into one independent part per material; a solve works its parts on up to {@code
+ * options.threads} threads at once: its caller's and helpers from one pool that every solve of this
+ * instance shares, so N concurrent solves use at most N + {@code poolThreads} threads. Laminar
+ * parts are solved by an exact greedy, the rest by GLOP or CLP. Thread-safe: one instance serves
+ * every request; {@link #close()} stops its pool.
  */
-public final class SourcingOptimizer {
+public final class SourcingOptimizer implements AutoCloseable {
+  /**
+   * Helper tasks that may wait for a pool thread, per pool thread; past it a solve's caller works
+   * alone.
+   */
+  private static final int QUEUED_PER_THREAD = 16;
 
+  private final ThreadPoolExecutor pool;
+
+  /** An optimizer whose helper pool has one thread per available processor. */
   public SourcingOptimizer() {
+    this(0);
+  }
+
+  /**
+   * An optimizer whose solves share a pool of {@code poolThreads} helper threads (0 or less = one
+   * per available processor); idle helpers end after a while.
+   */
+  public SourcingOptimizer(int poolThreads) {
     OrTools.ensureLoaded();
+    int size = poolThreads > 0 ? poolThreads : Runtime.getRuntime().availableProcessors();
+    AtomicInteger created = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            size,
+            size,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(size * QUEUED_PER_THREAD),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "sourcing-optimizer-" + created.getAndIncrement());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+  }
+
+  /** Threads of the shared helper pool. */
+  public int poolThreads() {
+    return pool.getMaximumPoolSize();
+  }
+
+  /** Stops the helper pool; solves running now finish on their callers' threads. */
+  @Override
+  public void close() {
+    pool.shutdownNow();
   }
 
   public Solution solve(SourcingProblem problem) {
     long start = System.nanoTime();
     SolveOptions options = problem.options();
-    long deadline = start + options.effectiveTimeLimitMillis() * 1_000_000L;
+    long deadline = options.deadlineNanos(start);
     ProblemCompiler compiler = new ProblemCompiler(problem);
     List<Demand> demands = problem.demands();
     int count = demands.size();
@@ -250,42 +301,50 @@ public final class SourcingOptimizer {
   }
 
   /**
-   * Runs tasks 0..count-1 on up to {@code threads} threads, the caller's included; rethrows the
-   * first failure.
+   * Runs tasks 0..count-1 on up to {@code threads} threads: the caller's and helpers from the
+   * shared pool. Every thread claims the next task until none is left, so the caller never waits
+   * for a helper that has not started: a busy pool slows a solve down but never stalls it. Returns
+   * when every claimed task has ended; rethrows the first failure (tasks not yet started are
+   * skipped).
    */
-  static void runParallel(int count, int threads, IndexTask task) {
-    int workers = Math.min(threads, count);
-    if (workers <= 1) {
+  void runParallel(int count, int threads, IndexTask task) {
+    int helpers = Math.min(threads, count) - 1;
+    if (helpers <= 0) {
       for (int i = 0; i < count; i++) task.run(i);
       return;
     }
     AtomicInteger next = new AtomicInteger();
+    CountDownLatch ended = new CountDownLatch(count);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable loop =
         () -> {
           int i;
-          while (failure.get() == null && (i = next.getAndIncrement()) < count) {
+          while ((i = next.getAndIncrement()) < count) {
             try {
-              task.run(i);
+              if (failure.get() == null) task.run(i);
             } catch (Throwable t) {
               failure.compareAndSet(null, t);
+            } finally {
+              ended.countDown();
             }
           }
         };
-    Thread[] helpers = new Thread[workers - 1];
-    for (int t = 0; t < helpers.length; t++) {
-      helpers[t] = new Thread(loop, "sourcing-optimizer-" + t);
-      helpers[t].setDaemon(true);
-      helpers[t].start();
+    List<Future<?>> submitted = new ArrayList<>(helpers);
+    try {
+      for (int h = 0; h < helpers; h++) submitted.add(pool.submit(loop));
+    } catch (RejectedExecutionException full) {
+      // Queue full or pool stopped: the threads already working take the rest.
     }
     loop.run();
-    for (Thread helper : helpers) {
-      try {
-        helper.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while solving", e);
-      }
+    for (Future<?> helper : submitted) {
+      // A helper still queued would find nothing left: take it out of the queue.
+      if (helper.cancel(false)) pool.remove((Runnable) helper);
+    }
+    try {
+      ended.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while solving", e);
     }
     Throwable t = failure.get();
     if (t instanceof RuntimeException re) throw re;

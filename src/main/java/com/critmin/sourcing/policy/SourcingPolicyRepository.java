@@ -8,19 +8,13 @@ import java.util.List;
 @ApplicationScoped
 public class SourcingPolicyRepository implements PanacheRepositoryBase<SourcingPolicy, String> {
 
-  /** Ids of the policies whose group limits name this group. */
+  /** Ids of the policies whose group limits name this stored group, in id order. */
   public List<String> idsUsingGroup(String groupId) {
     return getEntityManager()
         .createQuery(
-            "select p.id from SourcingPolicy p where p.groupLimitsJson like :pattern escape '!' order by p.id",
+            "select p.id from SourcingPolicy p join p.groupIds g where g = :group order by p.id",
             String.class)
-        // '_' is a LIKE wildcard and may occur in ids: escaped, so that group a_b does not match
-        // a-b.
-        .setParameter(
-            "pattern",
-            "%\"group\":\""
-                + groupId.replace("!", "!!").replace("_", "!_").replace("%", "!%")
-                + "\"%")
+        .setParameter("group", groupId)
         .getResultList();
   }
 }

@@ -1,6 +1,7 @@
 package com.critmin.sourcing.policy;
 
 import com.critmin.sourcing.common.MasterDataService;
+import com.critmin.sourcing.countrygroup.BuiltInGroups;
 import com.critmin.sourcing.countrygroup.CountryGroupService;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
@@ -14,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stored sourcing policies, the read-only presets, and the effective limits a plan request names.
@@ -74,6 +77,7 @@ public class SourcingPolicyService
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
+    Set<String> stored = storedGroups(request.groupLimits());
     entity.name = request.name().strip();
     entity.description = request.description();
     entity.extendsPreset = request.extendsPreset();
@@ -84,6 +88,36 @@ public class SourcingPolicyService
     PolicyLimits limits = request.limits();
     entity.excludedCountries =
         limits.excludedCountries() == null ? null : String.join(",", limits.excludedCountries());
+    // Changed in place: Hibernate writes only the references that come and go.
+    entity.groupIds.retainAll(stored);
+    entity.groupIds.addAll(stored);
+  }
+
+  /**
+   * The stored groups that the limits name, locked until the policy is written; one deleted since
+   * validate() saw it is a field error.
+   */
+  private Set<String> storedGroups(List<GroupLimit> limits) {
+    Set<String> named = new HashSet<>();
+    for (GroupLimit limit : limits == null ? List.<GroupLimit>of() : limits) {
+      if (!BuiltInGroups.isBuiltIn(limit.group())) {
+        named.add(limit.group());
+      }
+    }
+    Set<String> present = groups.lockForReference(named);
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (int i = 0; limits != null && i < limits.size(); i++) {
+      String group = limits.get(i).group();
+      if (named.contains(group) && !present.contains(group)) {
+        errors.add(
+            new Problem.FieldError(
+                "groupLimits[" + i + "].group", "country group '" + group + "' does not exist"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    return present;
   }
 
   /** Bean-validated limits still need: no duplicate keys, sane min/max, and groups that exist. */

@@ -1,12 +1,11 @@
 package com.critmin.sourcing.supplier;
 
 import com.critmin.sourcing.common.MasterDataService;
-import com.critmin.sourcing.error.ApiException;
-import com.critmin.sourcing.offer.OfferRepository;
 import com.critmin.sourcing.supplier.api.SupplierRequest;
 import com.critmin.sourcing.supplier.api.SupplierResponse;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 /** Suppliers: create or replace, read, delete (refused while offers use it), list. */
@@ -15,11 +14,11 @@ import jakarta.transaction.Transactional;
 public class SupplierService
     extends MasterDataService<Supplier, SupplierRequest, SupplierResponse> {
   private final SupplierRepository suppliers;
-  private final OfferRepository offers;
+  private final Instance<SupplierUsage> usages;
 
-  public SupplierService(SupplierRepository suppliers, OfferRepository offers) {
+  public SupplierService(SupplierRepository suppliers, Instance<SupplierUsage> usages) {
     this.suppliers = suppliers;
-    this.offers = offers;
+    this.usages = usages;
   }
 
   @Override
@@ -50,14 +49,9 @@ public class SupplierService
 
   @Override
   protected void checkDeletable(Supplier supplier) {
-    long used = offers.count("supplierId", supplier.id);
-    if (used > 0) {
-      throw ApiException.conflict(
-          "Supplier '"
-              + supplier.id
-              + "' is used by "
-              + used
-              + " offer(s); delete or move them first");
-    }
+    refuseIfUsed(
+        supplier.id,
+        usages.stream().map(usage -> usage.usesOfSupplier(supplier.id)),
+        "delete or move them first");
   }
 }

@@ -6,7 +6,7 @@ import com.critmin.sourcing.optimizer.model.Engine;
 import com.critmin.sourcing.optimizer.model.Solution;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.critmin.sourcing.optimizer.model.Status;
-import com.critmin.sourcing.optimizer.ortools.LpPartSolver;
+import com.critmin.sourcing.optimizer.ortools.MonolithicLp;
 import com.critmin.sourcing.optimizer.ortools.OrTools;
 import com.critmin.sourcing.optimizer.part.MaterialPart;
 import com.critmin.sourcing.optimizer.part.ProblemCompiler;
@@ -91,7 +91,7 @@ public final class OptimizerBenchmark {
       long m0 = System.nanoTime();
       for (Demand d : problem.demands()) parts.add(compiler.compile(d));
       double objective =
-          LpPartSolver.solveMonolithic(parts, Engine.GLOP, System.nanoTime() + 600_000_000_000L);
+          MonolithicLp.solve(parts, Engine.GLOP, System.nanoTime() + 600_000_000_000L);
       long monoMs = (System.nanoTime() - m0) / 1_000_000;
       mono = Long.toString(monoMs);
       ratio = String.format(Locale.ROOT, "%.1fx", monoMs / (double) Math.max(1, wall));

@@ -10,6 +10,7 @@ import static com.critmin.sourcing.testsupport.Fixtures.etagOf;
 import static com.critmin.sourcing.testsupport.Fixtures.givenCountryGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +18,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.critmin.sourcing.testsupport.JsonBody;
+import com.critmin.sourcing.testsupport.MasterDataContractTest;
 import com.critmin.sourcing.testsupport.Paging;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -25,12 +27,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Country groups: the master-data contract, and what is particular to groups. */
 @QuarkusTest
-class CountryGroupResourceTest {
+class CountryGroupResourceTest extends MasterDataContractTest {
   private static final String GROUPS = "/v1/country-groups/";
 
+  @Override
+  protected String collection() {
+    return GROUPS;
+  }
+
+  @Override
+  protected JsonBody aBody(int variant) {
+    return aCountryGroup()
+        .with(
+            "countries",
+            List.of(List.of("JP", "AU"), List.of("US"), List.of("GB", "CA")).get(variant % 3));
+  }
+
+  @Override
+  protected InvalidBody anInvalidBody() {
+    return new InvalidBody(aCountryGroup().with("countries", List.of("AU", "XX")), "countries[1]");
+  }
+
   @Test
-  void putCreatesThenReplacesAndGetReturnsSortedCountriesAndEtag() {
+  void putSortsTheCountries() {
     String id = uniqueId("allied");
 
     json(aCountryGroup())
@@ -56,15 +77,6 @@ class CountryGroupResourceTest {
         .header("ETag", equalTo(etag))
         .body("name", equalTo("Allied refiners"))
         .body("countries", contains("GB", "US"));
-  }
-
-  @Test
-  void deleteAnswers204ThenGetAnswers404() {
-    String id = givenCountryGroup();
-
-    request().delete(GROUPS + id).then().statusCode(204);
-
-    assertProblem(request().get(GROUPS + id).then(), 404, "not-found");
   }
 
   @Test
@@ -153,31 +165,6 @@ class CountryGroupResourceTest {
   }
 
   @Test
-  void staleIfMatchIs412AndChangesNothing() {
-    String id = givenCountryGroup();
-    String first = etagOf(GROUPS + id);
-    json(aCountryGroup().with("countries", List.of("US")))
-        .header("If-Match", first)
-        .put(GROUPS + id)
-        .then()
-        .statusCode(200);
-
-    assertProblem(
-        json(aCountryGroup().with("countries", List.of("GB")))
-            .header("If-Match", first)
-            .put(GROUPS + id)
-            .then(),
-        412,
-        "precondition-failed");
-
-    request().get(GROUPS + id).then().body("countries", contains("US"));
-    assertProblem(
-        json(aCountryGroup()).header("If-Match", "*").put(GROUPS + uniqueId("grp")).then(),
-        412,
-        "precondition-failed");
-  }
-
-  @Test
   void deletingAGroupThatAPolicyUsesIs409AndKeepsIt() {
     String group = givenCountryGroup();
     usePolicyWithGroup(group);
@@ -199,10 +186,31 @@ class CountryGroupResourceTest {
     request().delete(GROUPS + unused).then().statusCode(204);
   }
 
-  private static void usePolicyWithGroup(String group) {
+  @Test
+  void aGroupIsFreeOnceNoPolicyNamesItAnyMore() {
+    String group = givenCountryGroup();
+    String changed = usePolicyWithGroup(group);
+    String deleted = usePolicyWithGroup(group);
+
+    assertProblem(request().delete(GROUPS + group).then(), 409, "conflict")
+        .body("detail", containsString(changed))
+        .body("detail", containsString(deleted));
+
+    json(aPolicy().with("groupLimits", List.of(JsonBody.of("group", "FEOC", "maxShare", 0.4))))
+        .put("/v1/sourcing-policies/" + changed)
+        .then()
+        .statusCode(200);
+    request().delete("/v1/sourcing-policies/" + deleted).then().statusCode(204);
+
+    request().delete(GROUPS + group).then().statusCode(204);
+  }
+
+  private static String usePolicyWithGroup(String group) {
+    String policy = uniqueId("pol");
     json(aPolicy().with("groupLimits", List.of(JsonBody.of("group", group, "maxShare", 0.4))))
-        .put("/v1/sourcing-policies/" + uniqueId("pol"))
+        .put("/v1/sourcing-policies/" + policy)
         .then()
         .statusCode(201);
+    return policy;
   }
 }

@@ -5,7 +5,6 @@ import static com.critmin.sourcing.testsupport.Api.json;
 import static com.critmin.sourcing.testsupport.Api.request;
 import static com.critmin.sourcing.testsupport.Api.uniqueId;
 import static com.critmin.sourcing.testsupport.Fixtures.anOffer;
-import static com.critmin.sourcing.testsupport.Fixtures.etagOf;
 import static com.critmin.sourcing.testsupport.Fixtures.givenMaterial;
 import static com.critmin.sourcing.testsupport.Fixtures.givenOffer;
 import static com.critmin.sourcing.testsupport.Fixtures.givenSupplier;
@@ -17,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.critmin.sourcing.testsupport.JsonBody;
+import com.critmin.sourcing.testsupport.MasterDataContractTest;
 import com.critmin.sourcing.testsupport.Paging;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -24,8 +24,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Offers: the master-data contract, and what is particular to offers. */
 @QuarkusTest
-class OfferResourceTest {
+class OfferResourceTest extends MasterDataContractTest {
   private static final String OFFERS = "/v1/offers/";
 
   private String supplier;
@@ -37,8 +38,23 @@ class OfferResourceTest {
     material = givenMaterial();
   }
 
+  @Override
+  protected String collection() {
+    return OFFERS;
+  }
+
+  @Override
+  protected JsonBody aBody(int variant) {
+    return anOffer(supplier, material).with("capacity", 500.0 + 10 * variant);
+  }
+
+  @Override
+  protected InvalidBody anInvalidBody() {
+    return new InvalidBody(anOffer(supplier, material).with("capacity", -1.0), "capacity");
+  }
+
   @Test
-  void putCreatesThenReplacesAndGetReturnsBodyAndEtag() {
+  void putStoresEveryFieldAndReplacesThem() {
     String id = uniqueId("lynas-ndpr");
 
     json(anOffer(supplier, material))
@@ -90,15 +106,6 @@ class OfferResourceTest {
   }
 
   @Test
-  void deleteAnswers204ThenGetAnswers404() {
-    String id = givenOffer(supplier, material);
-
-    request().delete(OFFERS + id).then().statusCode(204);
-
-    assertProblem(request().get(OFFERS + id).then(), 404, "not-found");
-  }
-
-  @Test
   void listFiltersByMaterialSupplierAndCountry() {
     String otherSupplier = givenSupplier("MY");
     String otherMaterial = givenMaterial();
@@ -115,20 +122,6 @@ class OfferResourceTest {
     assertThat(Paging.allIds("/v1/offers", 50, Map.of("supplier", supplier, "country", "AU")))
         .containsExactly(fromAustralia);
     assertThat(Paging.allIds("/v1/offers", 50, Map.of("material", uniqueId("none")))).isEmpty();
-  }
-
-  @Test
-  void listPagesThroughEveryOfferOnce() {
-    for (int i = 0; i < 5; i++) {
-      givenOffer(supplier, material);
-    }
-
-    List<String> all = Paging.allIds("/v1/offers", 2);
-
-    // Not isSorted(): the order is the database's collation, which on PostgreSQL need not be
-    // Java's.
-    assertThat(all).doesNotHaveDuplicates();
-    assertThat(Paging.allIds("/v1/offers", 2, Map.of("supplier", supplier))).hasSize(5);
   }
 
   @Test
@@ -174,34 +167,6 @@ class OfferResourceTest {
             400,
             "malformed-request")
         .body("errors.field", hasItem("country"));
-  }
-
-  @Test
-  void staleIfMatchIs412AndChangesNothing() {
-    String id = givenOffer(supplier, material);
-    String first = etagOf(OFFERS + id);
-    json(anOffer(supplier, material).with("capacity", 600.0))
-        .header("If-Match", first)
-        .put(OFFERS + id)
-        .then()
-        .statusCode(200);
-
-    assertProblem(
-        json(anOffer(supplier, material).with("capacity", 1.0))
-            .header("If-Match", first)
-            .put(OFFERS + id)
-            .then(),
-        412,
-        "precondition-failed");
-
-    request().get(OFFERS + id).then().body("capacity", equalTo(600.0));
-    assertProblem(
-        json(anOffer(supplier, material))
-            .header("If-Match", "*")
-            .put(OFFERS + uniqueId("off"))
-            .then(),
-        412,
-        "precondition-failed");
   }
 
   @Test

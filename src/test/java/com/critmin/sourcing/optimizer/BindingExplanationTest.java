@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BindingExplanationTest {
   static final double TOLERANCE = 1e-6;
   static final String NDPR = "NDPR_OXIDE";
-  private final SourcingOptimizer optimizer = new SourcingOptimizer();
+  private static final SourcingOptimizer optimizer = new SourcingOptimizer();
 
   static BindingConstraint row(Solution s, ConstraintKind kind, String stage, String country) {
     return s.bindingConstraints().stream()

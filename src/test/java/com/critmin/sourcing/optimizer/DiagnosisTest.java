@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Infeasible requests: every number of the diagnosis worked out by hand. */
 class DiagnosisTest {
   static final double TOLERANCE = 1e-6;
-  private final SourcingOptimizer optimizer = new SourcingOptimizer();
+  private static final SourcingOptimizer optimizer = new SourcingOptimizer();
 
   /**
    * D = 1200, every country <= 65 % = 780. CN can give 780, lynas only 300: at most 1,080. Uniform

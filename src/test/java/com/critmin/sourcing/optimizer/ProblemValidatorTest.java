@@ -25,7 +25,7 @@ class ProblemValidatorTest {
   }
 
   @Test
-  void reportsEveryCrossFieldViolation() {
+  void reportsEveryBrokenInvariant() {
     SourcingProblem problem =
         new SourcingProblem(
             List.of(
@@ -35,7 +35,8 @@ class ProblemValidatorTest {
             new Limits(
                 1.5,
                 null,
-                List.of(new GroupLimit("EU", Set.of("DE"), 0.2, 0.3, null, null)),
+                // A minimum above the maximum is the API's rule: the LP is merely infeasible.
+                List.of(new GroupLimit("EU", Set.of("DE"), 0.2, 1.3, null, null)),
                 null,
                 null),
             new Scenario(null, null, List.of(new Factor("o1", "s", null, 1)), null),

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SolverPropertiesTest {
   static final double TOLERANCE = 1e-6;
-  private final SourcingOptimizer optimizer = new SourcingOptimizer();
+  private static final SourcingOptimizer optimizer = new SourcingOptimizer();
 
   static double relative(double value) {
     return TOLERANCE * Math.max(1.0, Math.abs(value));

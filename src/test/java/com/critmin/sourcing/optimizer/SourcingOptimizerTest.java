@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SourcingOptimizerTest {
   static final double TOLERANCE = 1e-6;
   static final String NDPR = "NDPR_OXIDE";
-  private final SourcingOptimizer optimizer = new SourcingOptimizer();
+  private static final SourcingOptimizer optimizer = new SourcingOptimizer();
 
   static double quantity(Solution s, String offerId) {
     return s.allocations().stream()

@@ -1,7 +1,7 @@
 package com.critmin.sourcing.plan;
 
 import static com.critmin.sourcing.plan.PlanRequestBuilder.aPlanRequest;
-import static io.restassured.RestAssured.given;
+import static com.critmin.sourcing.testsupport.Api.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -16,10 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The plan resource end to end: both modes, every status, every error class. */
@@ -36,15 +32,8 @@ class AllocationPlanResourceTest {
   static final double TOLERANCE = 1e-6;
   static final String PROBLEM = "application/problem+json";
 
-  @BeforeAll
-  static void decimalsAsDoubles() {
-    RestAssured.config =
-        RestAssured.config()
-            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
-  }
-
   static Response post(Object body) {
-    return given().contentType(ContentType.JSON).body(body).when().post("/v1/allocation-plans");
+    return request().contentType(ContentType.JSON).body(body).when().post("/v1/allocation-plans");
   }
 
   @Test
@@ -88,7 +77,7 @@ class AllocationPlanResourceTest {
 
     String location = response.header("Location");
     String id = response.path("id");
-    given()
+    request()
         .when()
         .get(location)
         .then()
@@ -127,7 +116,7 @@ class AllocationPlanResourceTest {
     second.then().statusCode(201).body("inputDigest", equalTo(first));
 
     byte[] input =
-        given()
+        request()
             .when()
             .get("/v1/allocation-plans/" + second.path("id") + "/input")
             .then()
@@ -390,7 +379,7 @@ class AllocationPlanResourceTest {
   void listPagesNewestFirstAndFiltersByStatus() {
     var infeasible = aPlanRequest().demand("X", 1).offer("x", "CN", 0, 1).build();
     String id = post(infeasible).then().statusCode(201).extract().path("id");
-    given()
+    request()
         .queryParam("status", "INFEASIBLE")
         .queryParam("limit", 1000)
         .when()
@@ -399,7 +388,7 @@ class AllocationPlanResourceTest {
         .statusCode(200)
         .body("items.id", hasItem(id))
         .body("items.status", not(hasItem("OPTIMAL")));
-    given()
+    request()
         .queryParam("status", "NOPE")
         .when()
         .get("/v1/allocation-plans")
@@ -407,7 +396,7 @@ class AllocationPlanResourceTest {
         .statusCode(400)
         .contentType(PROBLEM)
         .body("errors[0].field", equalTo("status"));
-    given()
+    request()
         .queryParam("createdFrom", "yesterday")
         .when()
         .get("/v1/allocation-plans")
@@ -416,7 +405,7 @@ class AllocationPlanResourceTest {
         .contentType(PROBLEM)
         .body("errors[0].field", equalTo("createdFrom"));
     List<String> page =
-        given()
+        request()
             .queryParam("limit", 2)
             .when()
             .get("/v1/allocation-plans")
@@ -429,7 +418,7 @@ class AllocationPlanResourceTest {
 
   @Test
   void unknownPlanIs404() {
-    given().when().get("/v1/allocation-plans/01NOPE").then().statusCode(404).contentType(PROBLEM);
+    request().when().get("/v1/allocation-plans/01NOPE").then().statusCode(404).contentType(PROBLEM);
   }
 
   @Test
@@ -544,7 +533,7 @@ class AllocationPlanResourceTest {
 
   @Test
   void malformedBodiesAre400() {
-    given()
+    request()
         .contentType(ContentType.JSON)
         .body("{\"demand\": [")
         .when()
@@ -553,7 +542,7 @@ class AllocationPlanResourceTest {
         .statusCode(400)
         .contentType(PROBLEM)
         .body("title", equalTo("Malformed request"));
-    given()
+    request()
         .contentType(ContentType.JSON)
         .body("{\"demand\": [], \"bogus\": 1}")
         .when()
@@ -562,7 +551,7 @@ class AllocationPlanResourceTest {
         .statusCode(400)
         .contentType(PROBLEM)
         .body("errors[0].field", equalTo("bogus"));
-    given()
+    request()
         .contentType(ContentType.JSON)
         .body("{\"demand\": [{\"material\": \"A\", \"quantity\": \"lots\"}]}")
         .when()
@@ -591,7 +580,7 @@ class AllocationPlanResourceTest {
     int count = 0;
     String cursor = null;
     do {
-      var request = given().queryParam("limit", 1000);
+      var request = request().queryParam("limit", 1000);
       if (cursor != null) {
         request.queryParam("cursor", cursor);
       }
@@ -619,6 +608,6 @@ class AllocationPlanResourceTest {
   }
 
   private static void put(String path, Object body) {
-    given().contentType(ContentType.JSON).body(body).when().put(path).then().statusCode(201);
+    request().contentType(ContentType.JSON).body(body).when().put(path).then().statusCode(201);
   }
 }

@@ -1,19 +1,15 @@
 package com.critmin.sourcing.plan;
 
 import static com.critmin.sourcing.plan.PlanRequestBuilder.aPlanRequest;
-import static io.restassured.RestAssured.given;
+import static com.critmin.sourcing.testsupport.Api.request;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** sourcing.solver.engine=CLP solves LP parts with CLP, to the same optimum. */
@@ -29,13 +25,6 @@ class ClpEngineTest {
     }
   }
 
-  @BeforeAll
-  static void decimalsAsDoubles() {
-    RestAssured.config =
-        RestAssured.config()
-            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
-  }
-
   @Test
   void clpSolvesTheSamePlan() {
     // A SEPARATION-stage cap makes the material non-laminar, so it is solved as an LP, here by CLP.
@@ -48,7 +37,7 @@ class ClpEngineTest {
                 "countryLimits",
                 java.util.List.of(Map.of("country", "CN", "stage", "SEPARATION", "maxShare", 0.6)))
             .build();
-    given()
+    request()
         .contentType(ContentType.JSON)
         .body(request)
         .when()

@@ -5,10 +5,8 @@ import static com.critmin.sourcing.testsupport.Api.json;
 import static com.critmin.sourcing.testsupport.Api.request;
 import static com.critmin.sourcing.testsupport.Api.uniqueId;
 import static com.critmin.sourcing.testsupport.Fixtures.aPolicy;
-import static com.critmin.sourcing.testsupport.Fixtures.etagOf;
 import static com.critmin.sourcing.testsupport.Fixtures.givenCountryGroup;
 import static com.critmin.sourcing.testsupport.Fixtures.givenPolicy;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -18,18 +16,33 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.critmin.sourcing.testsupport.JsonBody;
-import com.critmin.sourcing.testsupport.Paging;
+import com.critmin.sourcing.testsupport.MasterDataContractTest;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Sourcing policies: the master-data contract, and what is particular to policies. */
 @QuarkusTest
-class SourcingPolicyResourceTest {
+class SourcingPolicyResourceTest extends MasterDataContractTest {
   private static final String POLICIES = "/v1/sourcing-policies/";
 
+  @Override
+  protected String collection() {
+    return POLICIES;
+  }
+
+  @Override
+  protected JsonBody aBody(int variant) {
+    return aPolicy().with("maxCountryShare", new double[] {0.65, 0.6, 0.5}[variant % 3]);
+  }
+
+  @Override
+  protected InvalidBody anInvalidBody() {
+    return new InvalidBody(aPolicy().with("maxSupplierShare", 1.5), "maxSupplierShare");
+  }
+
   @Test
-  void putCreatesThenReplacesAndGetReturnsBodyAndEtag() {
+  void putStoresEveryLimitAndReplacesThem() {
     String id = uniqueId("crma-strict");
 
     json(aPolicy())
@@ -67,54 +80,6 @@ class SourcingPolicyResourceTest {
         .body("maxCountryShare", nullValue())
         .body("countryLimits", empty())
         .body("groupLimits[0].group", equalTo("FEOC"));
-  }
-
-  @Test
-  void deleteAnswers204ThenGetAnswers404() {
-    String id = givenPolicy();
-
-    request().delete(POLICIES + id).then().statusCode(204);
-
-    assertProblem(request().get(POLICIES + id).then(), 404, "not-found");
-  }
-
-  @Test
-  void listPagesThroughEveryPolicyOnce() {
-    String prefix = uniqueId("page");
-    List<String> mine = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      json(aPolicy()).put(POLICIES + prefix + "-" + i).then().statusCode(201);
-      mine.add(prefix + "-" + i);
-    }
-
-    assertThat(Paging.allIds("/v1/sourcing-policies", 2))
-        .doesNotHaveDuplicates()
-        .containsSubsequence(mine);
-  }
-
-  @Test
-  void staleIfMatchIs412AndChangesNothing() {
-    String id = givenPolicy();
-    String first = etagOf(POLICIES + id);
-    json(aPolicy().with("maxCountryShare", 0.6))
-        .header("If-Match", first)
-        .put(POLICIES + id)
-        .then()
-        .statusCode(200);
-
-    assertProblem(
-        json(aPolicy().with("maxCountryShare", 0.1))
-            .header("If-Match", first)
-            .put(POLICIES + id)
-            .then(),
-        412,
-        "precondition-failed");
-
-    request().get(POLICIES + id).then().body("maxCountryShare", equalTo(0.6));
-    assertProblem(
-        json(aPolicy()).header("If-Match", "*").put(POLICIES + uniqueId("pol")).then(),
-        412,
-        "precondition-failed");
   }
 
   @Test

@@ -29,30 +29,4 @@ public record BindingConstraint(
     double shadowPrice,
     String explanation,
     Double savingsPerPercentagePoint,
-    Double jointSavingsPerPercentagePoint) {
-
-  /** A binding limit explained by its dual alone, without exact figures. */
-  public BindingConstraint(
-      ConstraintKind kind,
-      String material,
-      String stage,
-      String country,
-      String group,
-      String supplier,
-      double limit,
-      double shadowPrice,
-      String explanation) {
-    this(
-        kind,
-        material,
-        stage,
-        country,
-        group,
-        supplier,
-        limit,
-        shadowPrice,
-        explanation,
-        null,
-        null);
-  }
-}
+    Double jointSavingsPerPercentagePoint) {}

@@ -1,15 +1,15 @@
 package com.critmin.sourcing.optimizer.model;
 
 /**
- * How to solve: engine, a global time limit across all parts (0 or less = 60 s), worker threads (0
- * or less = available processors), and whether laminar materials may use the exact greedy fast path
- * (tests switch it off).
+ * How to solve: engine, a wall-time limit across all parts (0 = none: the service always gives its
+ * configured one), the most threads one solve uses at once, the caller's included (0 or less =
+ * available processors), and whether laminar materials may use the exact greedy fast path (tests
+ * switch it off).
  */
 public record SolveOptions(Engine engine, long timeLimitMillis, int threads, boolean fastPath) {
 
-  public static final long DEFAULT_TIME_LIMIT_MILLIS = 60_000;
-  public static final SolveOptions DEFAULT =
-      new SolveOptions(Engine.GLOP, DEFAULT_TIME_LIMIT_MILLIS, 0, true);
+  /** GLOP, no time limit, every processor, fast path on. */
+  public static final SolveOptions DEFAULT = new SolveOptions(Engine.GLOP, 0, 0, true);
 
   public SolveOptions {
     engine = engine == null ? Engine.GLOP : engine;
@@ -19,8 +19,16 @@ public record SolveOptions(Engine engine, long timeLimitMillis, int threads, boo
     this(engine, timeLimitMillis, threads, true);
   }
 
-  public long effectiveTimeLimitMillis() {
-    return timeLimitMillis > 0 ? timeLimitMillis : DEFAULT_TIME_LIMIT_MILLIS;
+  /**
+   * The {@link System#nanoTime()} by which a solve started at {@code startNanos} must end; {@link
+   * Long#MAX_VALUE} without a time limit.
+   */
+  public long deadlineNanos(long startNanos) {
+    if (timeLimitMillis <= 0 || timeLimitMillis > Long.MAX_VALUE / 1_000_000L) {
+      return Long.MAX_VALUE;
+    }
+    long deadline = startNanos + timeLimitMillis * 1_000_000L;
+    return deadline < startNanos ? Long.MAX_VALUE : deadline;
   }
 
   public int effectiveThreads() {

@@ -14,15 +14,4 @@ public record SolverStats(
     int parts,
     int fastPathParts,
     long buildMillis,
-    long solveMillis) {
-
-  public SolverStats(
-      String engine,
-      long wallTimeMillis,
-      int variables,
-      int constraints,
-      int parts,
-      int fastPathParts) {
-    this(engine, wallTimeMillis, variables, constraints, parts, fastPathParts, 0, 0);
-  }
-}
+    long solveMillis) {}

@@ -40,7 +40,7 @@ public final class LpPartSolver {
   static final int NAMED_VARIABLE_LIMIT = 5_000;
 
   /** Where one part's columns and rows sit in the model, valid for the model it was appended to. */
-  private static final class Built {
+  static final class Built {
     final MaterialPart part;
 
     /** Model variable index per candidate, -1 for excluded ones. */
@@ -77,14 +77,21 @@ public final class LpPartSolver {
     return solver;
   }
 
-  /** Remaining milliseconds before the deadline (System.nanoTime based), at least 1. */
+  /**
+   * Remaining milliseconds before the deadline (System.nanoTime based), at least 1; a year without
+   * one.
+   */
   static long remainingMillis(long deadlineNanos) {
+    if (deadlineNanos == Long.MAX_VALUE) return NO_DEADLINE_MILLIS;
     return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
   }
 
+  /** The engine's time limit when the solve has none. */
+  private static final long NO_DEADLINE_MILLIS = 365L * 24 * 3600 * 1000;
+
   public static PartResult solve(MaterialPart part, Engine engine, long deadlineNanos) {
     if (System.nanoTime() >= deadlineNanos) {
-      return new PartResult(Status.TIME_LIMIT, null, 0, null, false, engine.name(), 0, 0, 0, 0);
+      return PartResult.unsolved(Status.TIME_LIMIT, engine.name(), PartResult.Effort.NONE);
     }
     long start = System.nanoTime();
     PartResult trivial = withoutLp(part, engine);
@@ -94,87 +101,39 @@ public final class LpPartSolver {
     Built built = append(model, part, named);
     int variables = model.getVariableCount();
     int constraints = model.getConstraintCount();
-    if (engine == Engine.GLOP)
-      return solveGlop(built, model, variables, constraints, start, deadlineNanos);
-    MPSolver solver = create(engine);
-    try {
-      load(solver, model, named, part.material);
-      long built_ = System.nanoTime();
-      solver.setTimeLimit(remainingMillis(deadlineNanos));
-      MPSolver.ResultStatus status = solver.solve();
-      long solved = System.nanoTime();
-      Status outcome = outcome(status, engine, part.material, deadlineNanos);
-      if (outcome != Status.OPTIMAL) {
-        return new PartResult(
-            outcome,
-            null,
-            0,
-            null,
-            false,
-            engine.name(),
-            variables,
-            constraints,
-            built_ - start,
-            solved - built_);
+    long modelled;
+    MPSolutionResponse response;
+    if (engine == Engine.GLOP) {
+      // The model goes to GLOP directly, without the MPSolver's own variable and constraint
+      // objects (about a quarter less CPU than loading an MPSolver for 10k-offer parts), and
+      // nothing native outlives the call.
+      MPModelRequest request =
+          MPModelRequest.newBuilder()
+              .setModel(model)
+              .setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING)
+              .setSolverTimeLimitSeconds(remainingMillis(deadlineNanos) / 1000.0)
+              .setSolverSpecificParameters(glopParameters())
+              .build();
+      modelled = System.nanoTime();
+      response = MPSolver.solveWithProto(request);
+    } else {
+      MPSolver solver = create(engine);
+      try {
+        load(solver, model, named, part.material);
+        modelled = System.nanoTime();
+        solver.setTimeLimit(remainingMillis(deadlineNanos));
+        solver.solve();
+        response = solver.createSolutionResponseProto();
+      } finally {
+        solver.delete();
       }
-      return read(
-          built,
-          solver.createSolutionResponseProto(),
-          engine,
-          variables,
-          constraints,
-          built_ - start,
-          System.nanoTime() - built_);
-    } finally {
-      solver.delete();
     }
-  }
-
-  /**
-   * GLOP through {@link MPSolver#solveWithProto}: the model goes to GLOP directly, without the
-   * MPSolver's own variable and constraint objects (about a quarter less CPU than loading an
-   * MPSolver for 10k-offer parts), and nothing native outlives the call.
-   */
-  private static PartResult solveGlop(
-      Built built,
-      MPModelProto.Builder model,
-      int variables,
-      int constraints,
-      long start,
-      long deadlineNanos) {
-    MaterialPart part = built.part;
-    MPModelRequest request =
-        MPModelRequest.newBuilder()
-            .setModel(model)
-            .setSolverType(MPModelRequest.SolverType.GLOP_LINEAR_PROGRAMMING)
-            .setSolverTimeLimitSeconds(remainingMillis(deadlineNanos) / 1000.0)
-            .setSolverSpecificParameters(glopParameters())
-            .build();
-    long built_ = System.nanoTime();
-    MPSolutionResponse response = MPSolver.solveWithProto(request);
     long solved = System.nanoTime();
-    Status outcome = outcome(response, part.material, deadlineNanos);
-    if (outcome != Status.OPTIMAL) {
-      return new PartResult(
-          outcome,
-          null,
-          0,
-          null,
-          false,
-          Engine.GLOP.name(),
-          variables,
-          constraints,
-          built_ - start,
-          solved - built_);
-    }
-    return read(
-        built,
-        response,
-        Engine.GLOP,
-        variables,
-        constraints,
-        built_ - start,
-        System.nanoTime() - built_);
+    Status outcome = outcome(response, engine, part.material, deadlineNanos);
+    PartResult.Effort effort =
+        new PartResult.Effort(variables, constraints, modelled - start, solved - modelled);
+    if (outcome != Status.OPTIMAL) return PartResult.unsolved(outcome, engine.name(), effort);
+    return read(built, response, engine, effort);
   }
 
   /**
@@ -246,7 +205,13 @@ public final class LpPartSolver {
     return System.getProperty("optimizer.glop.params", GLOP_PARAMETERS);
   }
 
-  static Status outcome(MPSolutionResponse response, String material, long deadlineNanos) {
+  /**
+   * The service's status for the engine's answer (OR-Tools' StiglerDiet: branch on the status
+   * before reading any value). A stop without an answer near the deadline is TIME_LIMIT; any other
+   * answer that is not a verdict on the problem is an engine failure.
+   */
+  static Status outcome(
+      MPSolutionResponse response, Engine engine, String material, long deadlineNanos) {
     switch (response.getStatus()) {
       case MPSOLVER_OPTIMAL:
         return Status.OPTIMAL;
@@ -261,30 +226,12 @@ public final class LpPartSolver {
       // fall through
       default:
         throw new SolverFailureException(
-            "GLOP returned "
+            engine
+                + " returned "
                 + response.getStatus()
                 + " for material "
                 + material
                 + (response.getStatusStr().isEmpty() ? "" : ": " + response.getStatusStr()));
-    }
-  }
-
-  /**
-   * Solves all parts as one monolithic model (for the benchmark's comparison). Returns the summed
-   * cost of purchases plus penalties, or NaN when not OPTIMAL.
-   */
-  public static double solveMonolithic(
-      List<MaterialPart> parts, Engine engine, long deadlineNanos) {
-    MPSolver solver = create(engine);
-    try {
-      MPModelProto.Builder model = MPModelProto.newBuilder();
-      for (MaterialPart part : parts) if (part.availableCount > 0) append(model, part, false);
-      load(solver, model, false, "all");
-      solver.setTimeLimit(remainingMillis(deadlineNanos));
-      MPSolver.ResultStatus status = solver.solve();
-      return status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
-    } finally {
-      solver.delete();
     }
   }
 
@@ -309,44 +256,17 @@ public final class LpPartSolver {
    * no available offer, or a minimum share nobody can supply.
    */
   private static PartResult withoutLp(MaterialPart part, Engine engine) {
-    if (unmeetableMinimum(part)) {
-      return new PartResult(Status.INFEASIBLE, null, 0, null, false, engine.name(), 0, 0, 0, 0);
+    if (unmeetableMinimum(part)
+        || (part.availableCount == 0 && part.demand > 0 && !part.allowShortfall)) {
+      return PartResult.unsolved(Status.INFEASIBLE, engine.name(), PartResult.Effort.NONE);
     }
     if (part.availableCount > 0) return null;
-    if (part.demand > 0 && !part.allowShortfall) {
-      return new PartResult(Status.INFEASIBLE, null, 0, null, false, engine.name(), 0, 0, 0, 0);
-    }
-    return new PartResult(
-        Status.OPTIMAL,
+    return PartResult.optimal(
+        engine.name(),
         new double[part.n],
         Math.max(0, part.demand),
         new double[part.rows.size()],
-        false,
-        engine.name(),
-        0,
-        0,
-        0,
-        0);
-  }
-
-  static Status outcome(
-      MPSolver.ResultStatus status, Engine engine, String material, long deadlineNanos) {
-    switch (status) {
-      case OPTIMAL:
-        return Status.OPTIMAL;
-      case INFEASIBLE:
-        return Status.INFEASIBLE;
-      case FEASIBLE:
-        return Status.TIME_LIMIT;
-      case NOT_SOLVED:
-      case ABNORMAL:
-        if (System.nanoTime() >= deadlineNanos - 5_000_000L) return Status.TIME_LIMIT;
-        throw new SolverFailureException(
-            engine + " returned " + status + " for material " + material);
-      default:
-        throw new SolverFailureException(
-            engine + " returned " + status + " for material " + material);
-    }
+        PartResult.Effort.NONE);
   }
 
   /**
@@ -354,8 +274,7 @@ public final class LpPartSolver {
    * setCoefficient, names) crosses JNI a few times per offer, which for a million offers cost more
    * than the solve itself.
    */
-  private static void load(
-      MPSolver solver, MPModelProto.Builder model, boolean named, String what) {
+  static void load(MPSolver solver, MPModelProto.Builder model, boolean named, String what) {
     MPModelProto proto = model.build();
     String error =
         named ? solver.loadModelFromProtoKeepNames(proto) : solver.loadModelFromProto(proto);
@@ -365,7 +284,7 @@ public final class LpPartSolver {
   }
 
   /** Appends one part's columns and rows to the model (minimisation, the proto default). */
-  private static Built append(MPModelProto.Builder model, MaterialPart part, boolean named) {
+  static Built append(MPModelProto.Builder model, MaterialPart part, boolean named) {
     double infinity = Double.POSITIVE_INFINITY;
     String material = part.material;
     int[] x = new int[part.n];
@@ -421,13 +340,7 @@ public final class LpPartSolver {
   }
 
   private static PartResult read(
-      Built built,
-      MPSolutionResponse response,
-      Engine engine,
-      int variables,
-      int constraints,
-      long buildNanos,
-      long solveNanos) {
+      Built built, MPSolutionResponse response, Engine engine, PartResult.Effort effort) {
     MaterialPart part = built.part;
     double[] x = new double[part.n];
     for (int i = 0; i < part.n; i++)
@@ -436,16 +349,6 @@ public final class LpPartSolver {
     double[] duals = new double[built.rows.length];
     for (int r = 0; r < duals.length; r++)
       if (built.rows[r] >= 0) duals[r] = response.getDualValue(built.rows[r]);
-    return new PartResult(
-        Status.OPTIMAL,
-        x,
-        shortfall,
-        duals,
-        false,
-        engine.name(),
-        variables,
-        constraints,
-        buildNanos,
-        solveNanos);
+    return PartResult.optimal(engine.name(), x, shortfall, duals, effort);
   }
 }

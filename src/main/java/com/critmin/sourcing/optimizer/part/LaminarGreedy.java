@@ -83,42 +83,19 @@ public final class LaminarGreedy {
     int variables = part.availableCount + (part.allowShortfall ? 1 : 0);
     int constraints = 1 + part.activeRowCount();
     if (!part.allowShortfall && shortfall > tol) {
-      return new PartResult(
+      return PartResult.unsolved(
           Status.INFEASIBLE,
-          null,
-          0,
-          null,
-          true,
-          "GREEDY",
-          variables,
-          constraints,
-          0,
-          System.nanoTime() - start);
+          PartResult.GREEDY,
+          new PartResult.Effort(variables, constraints, 0, System.nanoTime() - start));
     }
     if (!part.allowShortfall) shortfall = 0;
     double[] duals = duals(part, structure, residual, x, shortfall);
-    return new PartResult(
-        Status.OPTIMAL,
+    return PartResult.optimal(
+        PartResult.GREEDY,
         x,
         shortfall,
         duals,
-        true,
-        "GREEDY",
-        variables,
-        constraints,
-        0,
-        System.nanoTime() - start);
-  }
-
-  /**
-   * Plain greedy by price that respects every active {@code <=} row: optimal only on laminar
-   * families. Exposed so tests can show where it goes wrong. Returns the quantities; shortfall is
-   * demand minus their sum.
-   */
-  public static double[] plainFill(MaterialPart part) {
-    double[] x = new double[part.n];
-    fill(part, new double[part.rows.size()], x);
-    return x;
+        new PartResult.Effort(variables, constraints, 0, System.nanoTime() - start));
   }
 
   private static double fill(MaterialPart part, double[] residual, double[] x) {
@@ -130,7 +107,8 @@ public final class LaminarGreedy {
    * rows' right-hand sides raised by {@code amount} each: the greedy stays exact on the moved caps,
    * since they still form the same laminar family. {@code order} is {@link #sortedAvailable},
    * computed once by the caller. Positive infinity when demand cannot be met and shortfall is not
-   * allowed.
+   * allowed. On a family that is not laminar this is the plain greedy by price, which is not
+   * optimal there (FastPathNegativeControlTest shows where).
    */
   public static double relaxedObjective(MaterialPart part, int[] order, int[] rows, double amount) {
     double[] x = new double[part.n];
@@ -344,11 +322,6 @@ public final class LaminarGreedy {
       idx = idxBuf;
       idxBuf = ti;
     }
-    return idx;
-  }
-
-  static int[] mergeSorted(int[] idx, double[] key) {
-    mergeSort(idx, new int[idx.length], 0, idx.length, key);
     return idx;
   }
 

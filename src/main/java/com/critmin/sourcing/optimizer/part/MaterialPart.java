@@ -45,42 +45,73 @@ public final class MaterialPart {
   /** Highest effective price among available candidates, 0 if none. */
   public final double maxPrice;
 
-  MaterialPart(
-      String material,
-      double demand,
-      boolean allowShortfall,
-      double penalty,
-      int n,
+  /** What a part must buy: the material, its demand, and whether and at what cost to fall short. */
+  public record Need(String material, double demand, boolean allowShortfall, double penalty) {}
+
+  /**
+   * The candidate offers, one index per offer across the arrays: ids, supplier (id and dense
+   * index), capacity and effective price after the scenario, and the excluded countries of each
+   * (null when the policy allows it).
+   */
+  public record Candidates(
       String[] offerIds,
       String[] supplierIds,
       int[] supplierIndex,
       double[] capacity,
       double[] price,
-      String[][] excludedBy,
-      String[] stages,
-      int[][] countryOf,
-      String[] countries,
-      List<PolicyRow> rows,
-      double maxPrice) {
-    this.material = material;
-    this.demand = demand;
-    this.allowShortfall = allowShortfall;
-    this.penalty = penalty;
-    this.n = n;
-    this.offerIds = offerIds;
-    this.supplierIds = supplierIds;
-    this.supplierIndex = supplierIndex;
-    this.capacity = capacity;
-    this.price = price;
-    this.excludedBy = excludedBy;
+      String[][] excludedBy) {
+    public Candidates {
+      int n = offerIds.length;
+      if (supplierIds.length != n
+          || supplierIndex.length != n
+          || capacity.length != n
+          || price.length != n
+          || excludedBy.length != n) {
+        throw new IllegalArgumentException("candidate arrays of different lengths");
+      }
+    }
+
+    /** Highest price among the candidates the policy allows, 0 if none. */
+    public double maxAvailablePrice() {
+      double max = 0;
+      for (int i = 0; i < price.length; i++)
+        if (excludedBy[i] == null && price[i] > max) max = price[i];
+      return max;
+    }
+  }
+
+  /**
+   * Where the candidates come from: the stages (SUPPLY first), and per stage the index into {@code
+   * countries} of each candidate's country.
+   */
+  public record Origins(String[] stages, int[][] countryOf, String[] countries) {}
+
+  private MaterialPart(Need need, Candidates candidates, Origins origins, List<PolicyRow> rows) {
+    this.material = need.material();
+    this.demand = need.demand();
+    this.allowShortfall = need.allowShortfall();
+    this.penalty = need.penalty();
+    this.n = candidates.offerIds().length;
+    this.offerIds = candidates.offerIds();
+    this.supplierIds = candidates.supplierIds();
+    this.supplierIndex = candidates.supplierIndex();
+    this.capacity = candidates.capacity();
+    this.price = candidates.price();
+    this.excludedBy = candidates.excludedBy();
     int available = 0;
     for (String[] e : excludedBy) if (e == null) available++;
     this.availableCount = available;
-    this.stages = stages;
-    this.countryOf = countryOf;
-    this.countries = countries;
+    this.stages = origins.stages();
+    this.countryOf = origins.countryOf();
+    this.countries = origins.countries();
     this.rows = List.copyOf(rows);
-    this.maxPrice = maxPrice;
+    this.maxPrice = candidates.maxAvailablePrice();
+  }
+
+  /** A part of the problem: its need, its candidates and their origins, and its policy rows. */
+  public static MaterialPart of(
+      Need need, Candidates candidates, Origins origins, List<PolicyRow> rows) {
+    return new MaterialPart(need, candidates, origins, rows);
   }
 
   public boolean isAvailable(int offer) {

@@ -25,7 +25,7 @@ public final class PolicyRow {
    */
   public final boolean active;
 
-  PolicyRow(
+  private PolicyRow(
       ConstraintKind kind,
       String stage,
       int stageIndex,
@@ -48,6 +48,81 @@ public final class PolicyRow {
     this.rhs = rhs;
     this.members = members;
     this.active = active;
+  }
+
+  /** {@code country}'s cap at one stage: {@code sum x <= share * demand}. */
+  static PolicyRow countryCap(
+      String stage,
+      int stageIndex,
+      String country,
+      int countryIndex,
+      double share,
+      double demand,
+      int[] members,
+      boolean active) {
+    return new PolicyRow(
+        ConstraintKind.COUNTRY_CAP,
+        stage,
+        stageIndex,
+        country,
+        countryIndex,
+        null,
+        null,
+        share,
+        share * demand,
+        members,
+        active);
+  }
+
+  /** A country group's cap at one stage: {@code sum x <= share * demand}. */
+  static PolicyRow groupCap(
+      String stage,
+      int stageIndex,
+      String group,
+      double share,
+      double demand,
+      int[] members,
+      boolean active) {
+    return group(
+        ConstraintKind.GROUP_CAP, stage, stageIndex, group, share, demand, members, active);
+  }
+
+  /**
+   * A country group's minimum share at one stage: {@code sum x >= share * demand}; always active.
+   */
+  static PolicyRow groupMin(
+      String stage, int stageIndex, String group, double share, double demand, int[] members) {
+    return group(ConstraintKind.GROUP_MIN, stage, stageIndex, group, share, demand, members, true);
+  }
+
+  private static PolicyRow group(
+      ConstraintKind kind,
+      String stage,
+      int stageIndex,
+      String group,
+      double share,
+      double demand,
+      int[] members,
+      boolean active) {
+    return new PolicyRow(
+        kind, stage, stageIndex, null, -1, group, null, share, share * demand, members, active);
+  }
+
+  /** A supplier's cap, over every stage: {@code sum x <= share * demand}. */
+  static PolicyRow supplierCap(
+      String supplier, double share, double demand, int[] members, boolean active) {
+    return new PolicyRow(
+        ConstraintKind.SUPPLIER_CAP,
+        null,
+        -1,
+        null,
+        -1,
+        null,
+        supplier,
+        share,
+        share * demand,
+        members,
+        active);
   }
 
   public boolean isLowerBound() {

@@ -1,6 +1,5 @@
 package com.critmin.sourcing.optimizer.part;
 
-import com.critmin.sourcing.optimizer.model.ConstraintKind;
 import com.critmin.sourcing.optimizer.model.CountryLimit;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Factor;
@@ -160,7 +159,6 @@ public final class ProblemCompiler {
     String lastSupplier = null;
     int lastSupplierIndex = -1;
     int n = 0;
-    double maxPrice = 0;
     for (int idx : offerIndexes) {
       OfferInput o = offers.get(idx);
       if (unavailableSuppliers.contains(o.supplierId())
@@ -203,7 +201,6 @@ public final class ProblemCompiler {
         countryOf[g][n] = ci;
       }
       if (!excluded.isEmpty()) excludedBy[n] = exclusions(o, excluded);
-      if (excludedBy[n] == null && p > maxPrice) maxPrice = p;
       n++;
     }
     if (n < m) {
@@ -217,6 +214,9 @@ public final class ProblemCompiler {
     }
     String[] countries = countryIds.keySet().toArray(new String[0]);
 
+    MaterialPart.Candidates candidates =
+        new MaterialPart.Candidates(ids, suppliers, supplierIndex, capacity, price, excludedBy);
+    double maxPrice = candidates.maxAvailablePrice();
     double penalty;
     if (demandLine.shortfallPenalty() != null) penalty = demandLine.shortfallPenalty();
     else if (problem.shortfallPenalty() != null) penalty = problem.shortfallPenalty();
@@ -230,23 +230,11 @@ public final class ProblemCompiler {
       buildSupplierRows(
           demand, suppliers, supplierIndex, supplierIds.size(), capacity, excludedBy, n, rows);
     }
-    return new MaterialPart(
-        material,
-        demand,
-        problem.allowShortfall(),
-        penalty,
-        n,
-        ids,
-        suppliers,
-        supplierIndex,
-        capacity,
-        price,
-        excludedBy,
-        stages,
-        countryOf,
-        countries,
-        rows,
-        maxPrice);
+    return MaterialPart.of(
+        new MaterialPart.Need(material, demand, problem.allowShortfall(), penalty),
+        candidates,
+        new MaterialPart.Origins(stages, countryOf, countries),
+        rows);
   }
 
   private static String[] exclusions(OfferInput o, Set<String> excluded) {
@@ -316,20 +304,16 @@ public final class ProblemCompiler {
       }
       for (int c = 0; c < nc; c++) {
         if (members[c] == null) continue;
-        double rhs = share[c] * demand;
         rows.add(
-            new PolicyRow(
-                ConstraintKind.COUNTRY_CAP,
+            PolicyRow.countryCap(
                 stages[g],
                 g,
                 countries[c],
                 c,
-                null,
-                null,
                 share[c],
-                rhs,
+                demand,
                 members[c],
-                available[c] > rhs));
+                available[c] > share[c] * demand));
       }
     }
   }
@@ -367,36 +351,19 @@ public final class ProblemCompiler {
         int k = 0;
         for (int i = 0; i < n; i++) if (inGroup[of[i]]) members[k++] = i;
         if (hasMax && count > 0) {
-          double rhs = limit.maxShare() * demand;
           rows.add(
-              new PolicyRow(
-                  ConstraintKind.GROUP_CAP,
+              PolicyRow.groupCap(
                   stages[g],
                   g,
-                  null,
-                  -1,
                   limit.group(),
-                  null,
                   limit.maxShare(),
-                  rhs,
+                  demand,
                   members,
-                  available > rhs));
+                  available > limit.maxShare() * demand));
         }
         if (hasMin) {
-          double rhs = limit.minShare() * demand;
           rows.add(
-              new PolicyRow(
-                  ConstraintKind.GROUP_MIN,
-                  stages[g],
-                  g,
-                  null,
-                  -1,
-                  limit.group(),
-                  null,
-                  limit.minShare(),
-                  rhs,
-                  members,
-                  true));
+              PolicyRow.groupMin(stages[g], g, limit.group(), limit.minShare(), demand, members));
         }
       }
     }
@@ -428,19 +395,7 @@ public final class ProblemCompiler {
     int[] fill = new int[supplierCount];
     for (int i = 0; i < n; i++) members[supplierIndex[i]][fill[supplierIndex[i]]++] = i;
     for (int s = 0; s < supplierCount; s++) {
-      rows.add(
-          new PolicyRow(
-              ConstraintKind.SUPPLIER_CAP,
-              null,
-              -1,
-              null,
-              -1,
-              null,
-              names[s],
-              max,
-              rhs,
-              members[s],
-              available[s] > rhs));
+      rows.add(PolicyRow.supplierCap(names[s], max, demand, members[s], available[s] > rhs));
     }
   }
 }

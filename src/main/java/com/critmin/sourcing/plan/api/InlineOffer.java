@@ -15,7 +15,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An offer given in the request itself (stateless mode), with its supplier inline. */
+/**
+ * An offer given in the request itself (stateless mode), with its supplier inline. Its annotations
+ * state the field rules; a plan request applies them through the faster InlineOfferChecks, which a
+ * test holds to the same fields and messages.
+ */
 @Schema(name = "InlineOffer")
 public record InlineOffer(
     @Schema(example = "lynas-ndpr")
@@ -51,7 +55,12 @@ public record InlineOffer(
         Map<
                 @Pattern(regexp = ResourceIds.STAGE_REGEX, message = ResourceIds.STAGE_MESSAGE)
                 String,
-                @NotNull @CountryCode(allowUnknown = true) String>
+                @NotNull
+                @CountryCode(
+                    allowUnknown = true,
+                    message =
+                        "must be an ISO 3166-1 alpha-2 country code such as AU or CN (or ZZ for unknown)")
+                String>
             origins,
     @Schema(nullable = true) LocalDate validFrom,
     @Schema(nullable = true) LocalDate validTo) {

@@ -1,0 +1,31 @@
+package com.critmin.sourcing.plan;
+
+import com.critmin.sourcing.optimizer.model.OfferInput;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a plan's offers come from: inline in the request ({@link InlineOffers}) or stored ({@link
+ * StoredOffers}). Gives the offers the optimizer validates, the request field each one is named by,
+ * the offers a solve uses, and which suppliers and offers a scenario may name.
+ */
+interface OfferSource {
+
+  /** The offers the optimizer's validator checks, in order. */
+  List<OfferInput> offers();
+
+  /** The request field that names {@code offers().get(index)}, such as {@code offers[3]}. */
+  String field(int index);
+
+  /** The offers a solve uses: those of demanded materials that are valid on the plan's day. */
+  List<OfferInput> solved();
+
+  /** The ids among these that a scenario may name as suppliers. */
+  Set<String> knownSuppliers(Set<String> ids);
+
+  /** The ids among these that a scenario may name as offers. */
+  Set<String> knownOffers(Set<String> ids);
+
+  /** Where a name a scenario gives is looked for, as an error says it: "" or " among ...". */
+  String where();
+}
