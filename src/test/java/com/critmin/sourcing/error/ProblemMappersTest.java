@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Database constraint violations are 409s that say what happened. */
+/**
+ * Database constraint violations say what happened: a broken reference is a 409, a duplicate insert
+ * that outlived the service's own retries is a lost race, worth retrying (503).
+ */
 class ProblemMappersTest {
   private final ProblemMappers mappers = new ProblemMappers();
 
@@ -35,15 +38,20 @@ class ProblemMappersTest {
   }
 
   @Test
-  void aDuplicateInsertIsAConcurrentRequest() {
-    Problem problem =
-        problem(
-            new ConstraintViolationException(
-                "violation",
-                new SQLException("duplicate", "23505"),
-                ConstraintKind.UNIQUE,
-                "material_pkey"));
+  void aDuplicateInsertThatOutlivedTheRetriesIsALostRaceToRetry() {
+    Response response =
+        mappers.unexpected(
+            new PersistenceException(
+                "flush",
+                new ConstraintViolationException(
+                    "violation",
+                    new SQLException("duplicate", "23505"),
+                    ConstraintKind.UNIQUE,
+                    "material_pkey")),
+            null);
 
-    assertThat(problem.detail()).contains("concurrent request");
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeaderString("Retry-After")).isNotBlank();
+    assertThat(((Problem) response.getEntity()).detail()).contains("Concurrent writes");
   }
 }
