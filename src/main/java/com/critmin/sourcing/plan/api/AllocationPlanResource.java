@@ -10,6 +10,7 @@ import com.critmin.sourcing.plan.PlanStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -94,7 +95,9 @@ public class AllocationPlanResource {
       responseCode = "202",
       description =
           "With Prefer: respond-async: the PENDING plan, at Location; poll it"
-              + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED)",
+              + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED;"
+              + " CANCELLED after DELETE). Any replica solves it, again if one stops while solving it."
+              + " 503 with Retry-After when the job queue is full",
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
@@ -145,6 +148,24 @@ public class AllocationPlanResource {
             new jakarta.ws.rs.core.EntityTag(
                 Integer.toHexString(json.hashCode()) + "-" + json.length()))
         .build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(
+      summary = "Cancel an asynchronous plan",
+      description =
+          "A PENDING or RUNNING plan becomes CANCELLED at once; its solve is stopped or its result dropped."
+              + " A plan already final cannot be cancelled (409).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CANCELLED plan",
+      content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+  public Response cancel(@PathParam("id") String id) {
+    return Response.ok(plans.cancel(id).json(), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @GET
