@@ -40,6 +40,18 @@ public interface SourcingConfig {
   /** Asynchronous jobs (Prefer: respond-async plans), kept in the database for every replica. */
   Jobs jobs();
 
+  /** Authentication by bearer JWT. */
+  Auth auth();
+
+  /** Authentication by bearer JWT (keys and issuer: the MicroProfile JWT settings, mp.jwt.*). */
+  interface Auth {
+    /**
+     * Whether requests need a bearer token with a role; by default on, except on the embedded H2
+     * database. On, a start without a verification key fails.
+     */
+    Optional<Boolean> enabled();
+  }
+
   /** Offer limits. */
   interface Offers {
     /** Most offers one bulk upsert may carry. */

@@ -2,11 +2,13 @@ package com.critmin.sourcing.plan.api;
 
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.error.ProblemType;
 import com.critmin.sourcing.plan.PlanService;
 import com.critmin.sourcing.plan.PlanStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Allocation plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLANNER)
 public class AllocationPlanResource {
 
   private final PlanService plans;
