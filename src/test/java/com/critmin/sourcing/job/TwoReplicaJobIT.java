@@ -99,7 +99,8 @@ class TwoReplicaJobIT {
         .append("\"allowShortfall\":true,\"offers\":[");
     int offers = 60_000;
     for (int i = 0; i < offers; i++) {
-      String country = countries[random.nextInt(countries.length)];
+      int supplier = random.nextInt(3000);
+      String country = countries[supplier % countries.length];
       String separation = random.nextDouble() < 0.8 ? "CN" : country;
       String mining = countries[random.nextInt(countries.length)];
       json.append(i == 0 ? "" : ",")
@@ -109,7 +110,7 @@ class TwoReplicaJobIT {
                   "{\"id\":\"o%d\",\"material\":\"M\",\"supplier\":{\"id\":\"s%d\",\"country\":\"%s\"},"
                       + "\"capacity\":%d,\"unitPrice\":%.2f,\"origins\":{\"MINING\":\"%s\",\"SEPARATION\":\"%s\"}}",
                   i,
-                  random.nextInt(3000),
+                  supplier,
                   country,
                   10 + random.nextInt(990),
                   20 + 300 * random.nextDouble(),
