@@ -46,6 +46,7 @@ public class PlanService {
   private final MeterRegistry metrics;
   private final SolverInfo solverInfo;
   private final SourcingConfig config;
+  private final SolveTracing tracing;
   private final ExecutorService snapshots;
 
   public PlanService(
@@ -55,7 +56,8 @@ public class PlanService {
       ObjectMapper json,
       MeterRegistry metrics,
       SolverInfo solverInfo,
-      SourcingConfig config) {
+      SourcingConfig config,
+      SolveTracing tracing) {
     this.assembler = assembler;
     this.optimizer = optimizer;
     this.store = store;
@@ -63,6 +65,7 @@ public class PlanService {
     this.metrics = metrics;
     this.solverInfo = solverInfo;
     this.config = config;
+    this.tracing = tracing;
     this.snapshots =
         Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), daemon("plan-input-snapshot"));
@@ -275,7 +278,13 @@ public class PlanService {
     RuntimeException failure = null;
     long started = System.nanoTime();
     try {
-      solution = optimizer.solve(problem);
+      solution =
+          tracing.solve(
+              plan.id,
+              problem.offers().size(),
+              problem.demands().size(),
+              observer -> optimizer.solve(problem, observer),
+              result -> result.status().name());
     } catch (RuntimeException e) {
       LOG.errorf(e, "Plan %s failed in the solver", plan.id);
       failure = e;
