@@ -103,10 +103,6 @@ public final class ServiceProcess implements AutoCloseable {
     return url;
   }
 
-  /** The process id of the running jar. */
-  public long pid() {
-    return process.pid();
-  }
 
   public Path log() {
     return log;
