@@ -74,14 +74,18 @@ record InputSnapshot(
       Double maxShare,
       Double minShare,
       String stage,
-      String material) {}
+      String material,
+      com.critmin.sourcing.optimizer.model.Basis basis) {}
 
   record CanonicalLimits(
       Double maxCountryShare,
       List<CountryLimit> countryLimits,
       List<CanonicalGroupLimit> groupLimits,
       Double maxSupplierShare,
-      List<String> excludedCountries) {}
+      List<String> excludedCountries,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Double maxHhi) {}
 
   record CanonicalScenario(
       List<String> unavailableCountries,
@@ -116,10 +120,12 @@ record InputSnapshot(
                             g.maxShare(),
                             g.minShare(),
                             g.stage(),
-                            g.material()))
+                            g.material(),
+                            g.basis()))
                 .toList(),
             limits.maxSupplierShare(),
-            sorted(limits.excludedCountries())),
+            sorted(limits.excludedCountries()),
+            limits.maxHhi()),
         new CanonicalScenario(
             sorted(scenario.unavailableCountries()),
             sorted(scenario.unavailableSuppliers()),
@@ -184,11 +190,11 @@ record InputSnapshot(
   }
 
   private static String countryKey(CountryLimit limit) {
-    return limit.country() + "|" + limit.stage() + "|" + limit.material();
+    return limit.country() + "|" + limit.stage() + "|" + limit.material() + "|" + limit.basis();
   }
 
   private static String groupKey(GroupLimit limit) {
-    return limit.group() + "|" + limit.stage() + "|" + limit.material();
+    return limit.group() + "|" + limit.stage() + "|" + limit.material() + "|" + limit.basis();
   }
 
   private static String factorKey(Factor factor) {
