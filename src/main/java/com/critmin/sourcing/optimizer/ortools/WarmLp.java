@@ -48,6 +48,11 @@ public final class WarmLp implements AutoCloseable {
   private long pivots;
   private int solves;
 
+  /** Model index of the level variable of {@link #openLevelModel}, -1 otherwise. */
+  private int levelVariable = -1;
+
+  private double lastLevel = Double.NaN;
+
   private WarmLp(
       MaterialPart part,
       Engine engine,
@@ -86,6 +91,56 @@ public final class WarmLp implements AutoCloseable {
       solver.delete();
       throw e;
     }
+  }
+
+  /**
+   * The LP with the varied rows' level as a variable: minimise L subject to {@code sum x <= L * D}
+   * on every varied row, demand met in full and every other limit (HHI cap included) as loaded.
+   * After an OPTIMAL {@link #solve}, {@link #level()} is the tightest feasible level.
+   */
+  public static WarmLp openLevelModel(
+      MaterialPart part, int[] variedRows, Engine engine, Double maxHhi) {
+    if (part.availableCount == 0 || LpPartSolver.unmeetableMinimum(part) || part.demand <= 0) {
+      return null;
+    }
+    MPModelProto.Builder model = MPModelProto.newBuilder();
+    LpPartSolver.Built built = LpPartSolver.append(model, part, false);
+    for (int v = 0; v < model.getVariableCount(); v++) {
+      model.getVariableBuilder(v).setObjectiveCoefficient(0.0);
+    }
+    if (built.shortfall >= 0) model.getVariableBuilder(built.shortfall).setUpperBound(0.0);
+    int level = model.getVariableCount();
+    model.addVariable(
+        com.google.ortools.linearsolver.MPVariableProto.newBuilder()
+            .setLowerBound(0.0)
+            .setUpperBound(Double.POSITIVE_INFINITY)
+            .setObjectiveCoefficient(1.0)
+            .setName("level"));
+    for (int r : variedRows) {
+      int index = built.rows[r];
+      if (index < 0) continue;
+      model
+          .getConstraintBuilder(index)
+          .addVarIndex(level)
+          .addCoefficient(-part.demand)
+          .setUpperBound(0.0);
+    }
+    MPSolver solver = LpPartSolver.create(engine);
+    try {
+      LpPartSolver.load(solver, model, false, part.material);
+      MPSolverParameters parameters = new MPSolverParameters();
+      WarmLp lp = new WarmLp(part, engine, solver, built, maxHhi, parameters);
+      lp.levelVariable = level;
+      return lp;
+    } catch (RuntimeException e) {
+      solver.delete();
+      throw e;
+    }
+  }
+
+  /** The level of the last OPTIMAL solve of a level model; NaN otherwise. */
+  public double level() {
+    return lastLevel;
   }
 
   /** The part as loaded (its rows at their loaded right-hand sides). */
@@ -149,6 +204,7 @@ public final class WarmLp implements AutoCloseable {
       for (int i = 0; i < part.n; i++) {
         if (built.x[i] >= 0) x[i] = response.getVariableValue(built.x[i]);
       }
+      if (levelVariable >= 0) lastLevel = response.getVariableValue(levelVariable);
       if (maxHhi == null || !addViolatedCuts(x)) {
         PartResult result = read(response, x, start);
         return maxHhi == null ? result : withHhiOf(result, rounds, response);
