@@ -172,6 +172,26 @@ record InputSnapshot(
     }
   }
 
+  /** An analysis's input: its own parameters beside the canonical problem. */
+  record WithParameters(Object parameters, InputSnapshot problem) {}
+
+  /** Writes the snapshot with an analysis's parameters, as {@link #write()} does. */
+  Written writeWith(Object parameters) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      ByteArrayOutputStream compressed = new ByteArrayOutputStream(8192);
+      try (OutputStream out = new DigestOutputStream(new FastGzip(compressed), sha256)) {
+        JSON.writeValue(out, new WithParameters(parameters, this));
+      }
+      return new Written(
+          compressed.toByteArray(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the input snapshot cannot be written", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** The canonical JSON of a stored snapshot. */
   static String read(byte[] gzip) {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
