@@ -218,6 +218,26 @@ public class AnalysisService {
     return findJson(AnalysisKind.STRESS_TEST, id).map(j -> read(j, StressTestResponse.class));
   }
 
+  /** A stored frontier drawn as SVG. */
+  public Optional<String> frontierSvg(String id) {
+    return findFrontier(id).map(Charts::frontier);
+  }
+
+  /** A stored frontier as a CSV table. */
+  public Optional<String> frontierCsv(String id) {
+    return findFrontier(id).map(Tables::frontier);
+  }
+
+  /** A stored stress test drawn as SVG. */
+  public Optional<String> stressTestSvg(String id) {
+    return findStressTest(id).map(Charts::stressTest);
+  }
+
+  /** A stored stress test as a CSV table. */
+  public Optional<String> stressTestCsv(String id) {
+    return findStressTest(id).map(Tables::stressTest);
+  }
+
   public Page<AnalysisSummary> list(AnalysisKind kind, String cursor, int limit) {
     return store.list(kind, cursor, limit);
   }
