@@ -54,6 +54,8 @@ final class Charts {
 
   static {
     System.setProperty("java.awt.headless", "true");
+    // Rotated labels (the cost axis) as SVG text, not glyph outlines: searchable and sharp.
+    org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
   }
 
   private Charts() {}
@@ -249,6 +251,7 @@ final class Charts {
     chart.getTitle().setFont(TITLE);
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
     chart.draw(g, new Rectangle(0, 0, WIDTH, height));
-    return g.getSVGDocument();
+    // The element without JFreeSVG's DOCTYPE: a parser would fetch its external DTD.
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
   }
 }
