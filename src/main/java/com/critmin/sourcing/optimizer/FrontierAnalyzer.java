@@ -268,12 +268,16 @@ public final class FrontierAnalyzer {
       for (int r : varied) lp.setRhs(r, level * part.demand);
       int solvesBefore = lp.solves();
       long pivotsBefore = lp.pivots();
-      PartResult r = lp.solve(deadline);
+      WarmLp.Summary r = lp.solveSummary(varied, deadline);
       solves += lp.solves() - solvesBefore;
       pivots += lp.pivots() - pivotsBefore;
-      if (r.status == Status.TIME_LIMIT) timedOut = true;
-      if (r.status != Status.OPTIMAL) return null;
-      Known k = known(r);
+      if (r == null) {
+        if (lp.timedOut()) timedOut = true;
+        return null;
+      }
+      double penalty = part.allowShortfall ? part.penalty * r.shortfall() : 0.0;
+      Known k =
+          new Known(r.objective(), r.objective() - penalty, r.shortfall(), r.duals() * part.demand);
       known.put(level, k);
       return k;
     }

@@ -216,6 +216,53 @@ public final class WarmLp implements AutoCloseable {
     }
   }
 
+  /**
+   * The optimum's objective, shortfall and summed dual of some rows, without copying quantities
+   * out: a frontier's re-solve needs no more. Null when the solve is not OPTIMAL ({@code
+   * timedOut()} tells TIME_LIMIT apart). Only without an HHI cap (the cut loop needs the
+   * quantities); with one, use {@link #solve}.
+   */
+  public Summary solveSummary(int[] rows, long deadlineNanos) {
+    if (solver == null || maxHhi != null) {
+      PartResult r = solve(deadlineNanos);
+      lastTimedOut = r.status == Status.TIME_LIMIT;
+      if (r.x == null) return null;
+      double duals = 0;
+      for (int row : rows) duals += r.rowDual[row];
+      return new Summary(r.objective(part.withCapacity(capacity)), r.shortfall, duals);
+    }
+    lastTimedOut = false;
+    if (System.nanoTime() >= deadlineNanos) {
+      lastTimedOut = true;
+      return null;
+    }
+    solver.setTimeLimit(LpPartSolver.remainingMillis(deadlineNanos));
+    MPSolver.ResultStatus status = solver.solve(parameters);
+    solves++;
+    pivots += solver.iterations();
+    if (status != MPSolver.ResultStatus.OPTIMAL) {
+      lastTimedOut = status != MPSolver.ResultStatus.INFEASIBLE;
+      return null;
+    }
+    double duals = 0;
+    for (int row : rows) {
+      int index = built.rows[row];
+      if (index >= 0) duals += solver.constraint(index).dualValue();
+    }
+    double shortfall = built.shortfall < 0 ? 0.0 : solver.variable(built.shortfall).solutionValue();
+    return new Summary(solver.objective().value(), shortfall, duals);
+  }
+
+  private boolean lastTimedOut;
+
+  /** Whether the last {@link #solveSummary} stopped without a verdict (deadline, engine limit). */
+  public boolean timedOut() {
+    return lastTimedOut;
+  }
+
+  /** Objective (purchase cost plus shortfall penalty), shortfall and a sum of row duals. */
+  public record Summary(double objective, double shortfall, double duals) {}
+
   private PartResult.Effort effort(long start) {
     int variables = built == null ? 0 : built.x.length;
     int constraints = solver == null ? 0 : solver.numConstraints();
