@@ -189,8 +189,10 @@ final class Charts {
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-    y.setUpperMargin(0.35);
-    y.setLowerMargin(0.1);
+    // Room for the labels beside the longest bars, on whichever sides there are bars.
+    boolean negative = t.shocks().stream().anyMatch(s -> s.costDelta() < 0);
+    y.setUpperMargin(0.6);
+    y.setLowerMargin(negative ? 0.45 : 0.1);
     String base =
         t.baseline() == null
             ? ""
@@ -249,6 +251,7 @@ final class Charts {
   private static String svg(JFreeChart chart, int height) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.getTitle().setFont(TITLE);
+    chart.setPadding(new org.jfree.chart.ui.RectangleInsets(8, 8, 8, 28));
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
     chart.draw(g, new Rectangle(0, 0, WIDTH, height));
     // The element without JFreeSVG's DOCTYPE: a parser would fetch its external DTD.

@@ -28,8 +28,8 @@ final class Tables {
           if (f.baseline() != null) point(out, "BASELINE", f.baseline(), f.currency());
           for (FrontierResponse.PointView p : f.points()) point(out, "POINT", p, f.currency());
           for (FrontierResponse.BreakpointView b : f.breakpoints()) {
-            out.printRecord(
-                "BREAKPOINT", b.level(), "OPTIMAL", b.totalCost(), f.currency(), "", "", "");
+            record(
+                out, "BREAKPOINT", b.level(), "OPTIMAL", b.totalCost(), f.currency(), "", "", "");
           }
         });
   }
@@ -37,7 +37,8 @@ final class Tables {
   private static void point(
       CSVPrinter out, String row, FrontierResponse.PointView p, String currency)
       throws IOException {
-    out.printRecord(
+    record(
+        out,
         row,
         p.level(),
         p.status(),
@@ -67,7 +68,8 @@ final class Tables {
               "shortfallByMaterial",
               "newlyBinding");
           if (t.baseline() != null) {
-            out.printRecord(
+            record(
+                out,
                 0,
                 "BASELINE",
                 t.baseline().status(),
@@ -80,7 +82,8 @@ final class Tables {
                 "");
           }
           for (StressTestResponse.ShockView s : t.shocks()) {
-            out.printRecord(
+            record(
+                out,
                 s.rank(),
                 s.label(),
                 s.status(),
@@ -114,6 +117,20 @@ final class Tables {
         : byMaterial.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining(" "));
+  }
+
+  /** Numbers as plain decimals (no exponent), the way spreadsheets read them. */
+  private static Object plain(Object value) {
+    if (value instanceof Double d && Double.isFinite(d)) {
+      return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+    return value;
+  }
+
+  private static void record(CSVPrinter out, Object... values) throws IOException {
+    Object[] cells = new Object[values.length];
+    for (int i = 0; i < values.length; i++) cells[i] = plain(values[i]);
+    out.printRecord(cells);
   }
 
   private interface Rows {

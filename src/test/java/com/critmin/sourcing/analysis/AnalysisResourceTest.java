@@ -114,9 +114,9 @@ class AnalysisResourceTest {
             .asString();
     String[] lines = csv.split("\r\n");
     assertThat(lines[0]).startsWith("row,level,status,totalCost,currency,marginalCostPerPoint");
-    assertThat(lines[1]).startsWith("BASELINE,0.65,OPTIMAL,135.0,USD,1.0");
+    assertThat(lines[1]).startsWith("BASELINE,0.65,OPTIMAL,135,USD,1");
     assertThat(lines).hasSize(1 + 1 + 21 + 1);
-    assertThat(lines[23]).startsWith("BREAKPOINT,0.5,OPTIMAL,150.0");
+    assertThat(lines[23]).startsWith("BREAKPOINT,0.5,OPTIMAL,150,");
 
     String input =
         request().get("/v1/frontiers/" + id + "/input").then().statusCode(200).extract().asString();
@@ -196,8 +196,8 @@ class AnalysisResourceTest {
     assertThat(texts).contains("100 USD", "35 USD");
     String csv =
         request().accept("text/csv").get("/v1/stress-tests/" + id).then().extract().asString();
-    assertThat(csv.split("\r\n")[1]).startsWith("0,BASELINE,OPTIMAL,135.0,USD");
-    assertThat(csv.split("\r\n")[2]).startsWith("1,CN,OPTIMAL,235.0,USD,100.0");
+    assertThat(csv.split("\r\n")[1]).startsWith("0,BASELINE,OPTIMAL,135,USD");
+    assertThat(csv.split("\r\n")[2]).startsWith("1,CN,OPTIMAL,235,USD,100,");
   }
 
   @Test
