@@ -192,7 +192,7 @@ final class Charts {
     // Room for the labels beside the longest bars, on whichever sides there are bars.
     boolean negative = t.shocks().stream().anyMatch(s -> s.costDelta() < 0);
     y.setUpperMargin(0.6);
-    y.setLowerMargin(negative ? 0.45 : 0.1);
+    y.setLowerMargin(negative ? 1.0 : 0.1);
     String base =
         t.baseline() == null
             ? ""
