@@ -10,10 +10,11 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * Runs {@code Prefer: respond-async} analyses in the background, the way asynchronous plans run
- * today: a bounded number of places (workers plus queue, as configured for plans), 503 with
- * Retry-After when every place is taken. The only class that knows how a background analysis is
- * scheduled, so it can move onto a job system without touching the rest.
+ * Runs {@code Prefer: respond-async} analyses in the background on this replica, the way
+ * asynchronous plans ran before they became database jobs: {@code sourcing.jobs.threads} workers
+ * and four times as many waiting places, 503 with Retry-After when every place is taken. The only
+ * class that knows how a background analysis is scheduled, so it can move onto the job system
+ * without touching the rest.
  */
 @ApplicationScoped
 public class AnalysisJobs {
@@ -23,13 +24,15 @@ public class AnalysisJobs {
   public AnalysisJobs(SourcingConfig config) {
     this.workers =
         Executors.newFixedThreadPool(
-            config.solver().asyncWorkers(),
+            config.jobs().threads(),
             runnable -> {
               Thread thread = new Thread(runnable, "async-analysis");
               thread.setDaemon(true);
               return thread;
             });
-    this.places = new Semaphore(config.solver().asyncWorkers() + config.solver().asyncQueue());
+    // Running and waiting: as many places as the job threads four times over (in memory, one
+    // replica).
+    this.places = new Semaphore(config.jobs().threads() * 5);
   }
 
   /** A place for one background run, or 503 when none is free; release it if not submitted. */

@@ -112,6 +112,24 @@ final class PlanMapper {
         null);
   }
 
+  static PlanResponse cancelled(
+      String id, Instant createdAt, Instant completedAt, String currency, String digest) {
+    return new PlanResponse(
+        id,
+        PlanStatus.CANCELLED.name(),
+        createdAt,
+        completedAt,
+        currency,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        digest,
+        null);
+  }
+
   static PlanResponse failed(
       String id,
       Instant createdAt,

@@ -4,7 +4,9 @@ import com.critmin.sourcing.analysis.AnalysisKind;
 import com.critmin.sourcing.analysis.AnalysisService;
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Stress tests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLANNER)
 public class StressTestResource {
   private final AnalysisService analyses;
 

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlanResponse(
     @Schema(example = "01JD3M6Q8Z6V3K2Y5W7X9A1B2C") String id,
     @Schema(
-            description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING or FAILED",
+            description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING, FAILED or CANCELLED",
             example = "OPTIMAL")
         String status,
     Instant createdAt,
