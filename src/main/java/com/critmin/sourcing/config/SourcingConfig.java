@@ -37,6 +37,9 @@ public interface SourcingConfig {
   /** How writes wait for each other and for the database. */
   Database database();
 
+  /** Idempotency-Key of POST requests. */
+  Idempotency idempotency();
+
   /** Offer limits. */
   interface Offers {
     /** Most offers one bulk upsert may carry. */
@@ -108,5 +111,15 @@ public interface SourcingConfig {
     /** Longest the readiness check waits for its test commit before it reports the store DOWN. */
     @WithDefault("3s")
     Duration probeTimeout();
+  }
+
+  /** Idempotency-Key of POST requests. */
+  interface Idempotency {
+    /**
+     * How long a key is remembered: a retry with the same key and body within it gets the first
+     * answer; older keys are purged and may be used again.
+     */
+    @WithDefault("24h")
+    Duration retention();
   }
 }

@@ -5,6 +5,7 @@ import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.offer.api.OfferRequest;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,7 +35,8 @@ public final class OfferCsv {
    * Parses every row or throws one validation problem naming each bad cell as [i].column: the names
    * that the JSON bulk upsert and the later checks of the same rows use.
    */
-  public static List<OfferRequest> read(Reader body, int maxRows) {
+  public static List<OfferRequest> read(String text, int maxRows) {
+    Reader body = new StringReader(text);
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()

@@ -7,8 +7,10 @@ import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
 import com.critmin.sourcing.config.SourcingConfig;
 import com.critmin.sourcing.error.ApiException;
+import com.critmin.sourcing.idempotency.IdempotencyKeys;
 import com.critmin.sourcing.offer.OfferCsv;
 import com.critmin.sourcing.offer.OfferService;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,8 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,12 +46,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OfferResource {
+  private static final String IDEMPOTENCY_DESCRIPTION =
+      "Makes a retry safe: the same key with the same body within the retention (24 h by default)"
+          + " answers the first result again without writing twice; the same key with another body"
+          + " is 422";
+
   private final OfferService service;
   private final SourcingConfig config;
+  private final IdempotencyKeys idempotency;
+  private final ObjectMapper json;
 
-  public OfferResource(OfferService service, SourcingConfig config) {
+  public OfferResource(
+      OfferService service, SourcingConfig config, IdempotencyKeys idempotency, ObjectMapper json) {
     this.service = service;
     this.config = config;
+    this.idempotency = idempotency;
+    this.json = json;
   }
 
   @GET
@@ -102,11 +115,52 @@ public class OfferResource {
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "422", ref = "ValidationFailed")
-  public BulkUpsertResult bulkJson(
+  public Response bulkJson(
+      @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
       @RequestBody(description = "Offers, each with its id")
           @NotNull(message = "a JSON array of offers is required")
-          List<OfferRequest> body) {
-    return service.bulkUpsert(body);
+          List<OfferRequest> body,
+      @Context SecurityContext security) {
+    if (idempotencyKey == null) {
+      return Response.ok(service.bulkUpsert(body)).build();
+    }
+    return once(
+        security,
+        idempotencyKey,
+        idempotency.digest(body, "application/json"),
+        () -> service.bulkUpsert(body));
+  }
+
+  /** The bulk upsert once per Idempotency-Key: a retry gets the first result again. */
+  private Response once(
+      SecurityContext security,
+      String idempotencyKey,
+      String digest,
+      java.util.function.Supplier<BulkUpsertResult> work) {
+    IdempotencyKeys.Outcome outcome =
+        idempotency.once(
+            IdempotencyKeys.scope(security),
+            "POST /v1/offers",
+            idempotencyKey,
+            digest,
+            () -> new IdempotencyKeys.Answer(200, write(work.get()), null, null));
+    Response.ResponseBuilder response =
+        Response.status(outcome.answer().status())
+            .entity(outcome.answer().body())
+            .type(MediaType.APPLICATION_JSON_TYPE);
+    if (outcome.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.build();
+  }
+
+  private String write(BulkUpsertResult result) {
+    try {
+      return json.writeValueAsString(result);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("A bulk upsert result could not be written", e);
+    }
   }
 
   @POST
@@ -125,7 +179,7 @@ public class OfferResource {
       content = @Content(schema = @Schema(implementation = BulkUpsertResult.class)))
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "422", ref = "ValidationFailed")
-  public BulkUpsertResult bulkCsv(
+  public Response bulkCsv(
       @RequestBody(
               content =
                   @Content(
@@ -138,8 +192,20 @@ public class OfferResource {
                       example =
                           "id,supplierId,material,country,capacity,unitPrice,currency,origin.MINING,origin.SEPARATION\n"
                               + "lynas-ndpr,lynas,NDPR_OXIDE,MY,500,82.5,USD,AU,MY\n"))
-          Reader body) {
-    return service.bulkUpsert(OfferCsv.read(body, config.offers().bulkMax()));
+          String body,
+      @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      @Context SecurityContext security) {
+    String text = body == null ? "" : body;
+    if (idempotencyKey == null) {
+      return Response.ok(service.bulkUpsert(OfferCsv.read(text, config.offers().bulkMax())))
+          .build();
+    }
+    return once(
+        security,
+        idempotencyKey,
+        idempotency.digest(text.getBytes(StandardCharsets.UTF_8), "text/csv"),
+        () -> service.bulkUpsert(OfferCsv.read(text, config.offers().bulkMax())));
   }
 
   @GET

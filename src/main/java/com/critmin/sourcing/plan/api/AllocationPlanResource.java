@@ -5,6 +5,7 @@ import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.error.ProblemType;
+import com.critmin.sourcing.idempotency.IdempotencyKeys;
 import com.critmin.sourcing.plan.PlanService;
 import com.critmin.sourcing.plan.PlanStatus;
 import jakarta.validation.Valid;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -43,10 +46,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AllocationPlanResource {
 
-  private final PlanService plans;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  public AllocationPlanResource(PlanService plans) {
+  private final PlanService plans;
+  private final IdempotencyKeys idempotency;
+
+  public AllocationPlanResource(PlanService plans, IdempotencyKeys idempotency) {
     this.plans = plans;
+    this.idempotency = idempotency;
   }
 
   @POST
@@ -111,18 +118,75 @@ public class AllocationPlanResource {
                   "respond-async: answer 202 at once with a PENDING plan and solve in the background")
           @HeaderParam("Prefer")
           String prefer,
+      @Parameter(
+              description =
+                  "Makes a retry safe: the same key with the same request within the retention"
+                      + " (24 h by default) answers the first plan again (same status and id, no"
+                      + " second solve); the same key with another request is 422",
+              example = "9f1c2a7e-erp-run-2026-11-30-0042")
+          @HeaderParam(IDEMPOTENCY_KEY)
+          String idempotencyKey,
       @NotNull(message = "a JSON body is required") @Valid PlanRequest body,
-      @Context UriInfo uriInfo) {
+      @Context UriInfo uriInfo,
+      @Context SecurityContext security) {
     boolean async =
         prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+    if (idempotencyKey == null) {
+      return answer(solve(body, async, uriInfo), null, false);
+    }
+    Solved[] fresh = new Solved[1];
+    IdempotencyKeys.Outcome outcome =
+        idempotency.once(
+            IdempotencyKeys.scope(security),
+            "POST /v1/allocation-plans",
+            idempotencyKey,
+            idempotency.digest(body, async ? "respond-async" : "sync"),
+            () -> {
+              fresh[0] = solve(body, async, uriInfo);
+              return new IdempotencyKeys.Answer(
+                  fresh[0].status(), null, fresh[0].location().toString(), fresh[0].plan().id());
+            });
+    if (!outcome.replayed()) {
+      return answer(fresh[0], null, false);
+    }
+    // The first answer again: the plan it created, as stored now (an asynchronous one may have
+    // moved on from PENDING), with the first status and Location.
+    IdempotencyKeys.Answer first = outcome.answer();
+    String json =
+        plans
+            .findJson(first.resourceId())
+            .orElseThrow(() -> ApiException.notFound("Allocation plan", first.resourceId()));
+    return answer(
+        new Solved(
+            new PlanService.StoredPlan(first.resourceId(), json),
+            first.status(),
+            URI.create(first.location())),
+        json,
+        true);
+  }
+
+  /** A plan just created (or created by the first request with an idempotency key). */
+  private record Solved(PlanService.StoredPlan plan, int status, URI location) {}
+
+  private Solved solve(PlanRequest body, boolean async, UriInfo uriInfo) {
     PlanService.StoredPlan plan = async ? plans.createAsync(body) : plans.create(body);
+    return new Solved(
+        plan, async ? 202 : 201, uriInfo.getAbsolutePathBuilder().path(plan.id()).build());
+  }
+
+  private static Response answer(Solved solved, String json, boolean replayed) {
     Response.ResponseBuilder response =
-        async
-            ? Response.accepted()
-                .location(uriInfo.getAbsolutePathBuilder().path(plan.id()).build())
-                .header("Preference-Applied", "respond-async")
-            : Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id()).build());
-    return response.entity(plan.json()).type(MediaType.APPLICATION_JSON_TYPE).build();
+        Response.status(solved.status()).location(solved.location());
+    if (solved.status() == 202) {
+      response.header("Preference-Applied", "respond-async");
+    }
+    if (replayed) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response
+        .entity(json != null ? json : solved.plan().json())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   @GET
