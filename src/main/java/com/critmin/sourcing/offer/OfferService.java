@@ -91,11 +91,17 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<OfferResponse> list(
-      String cursor, int limit, String material, String supplier, String country) {
+      String cursor,
+      int limit,
+      String material,
+      String supplier,
+      String country,
+      java.time.Instant updatedSince) {
     Map<String, Object> filters = new LinkedHashMap<>();
     filters.put("materialId", material);
     filters.put("supplierId", supplier);
     filters.put("country", country);
+    filters.put("updatedAt >=", updatedSince);
     return list(cursor, limit, filters);
   }
 

@@ -3,6 +3,7 @@ package com.critmin.sourcing.offer.api;
 import com.critmin.sourcing.common.CountryCode;
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.common.QueryValues;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
 import com.critmin.sourcing.config.SourcingConfig;
@@ -68,7 +69,7 @@ public class OfferResource {
   @Operation(
       summary = "List offers",
       description =
-          "Pages through offers in id order, optionally filtered by material, supplier and the country they ship from.")
+          "Pages through offers in id order, optionally filtered by material, supplier, the country they ship from and the time of their last change.")
   @APIResponse(
       responseCode = "200",
       description = "A page of offers",
@@ -94,8 +95,22 @@ public class OfferResource {
       @Parameter(description = "Only offers shipping from this country")
           @QueryParam("country")
           @CountryCode
-          String country) {
-    return service.list(cursor, Cursors.limit(limit), material, supplier, country);
+          String country,
+      @Parameter(
+              description =
+                  "Only offers created or changed at or after this instant (ISO 8601), for"
+                      + " incremental sync: pass the time of the previous sync",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+              example = "2026-11-01T00:00:00Z")
+          @QueryParam("updatedSince")
+          String updatedSince) {
+    return service.list(
+        cursor,
+        Cursors.limit(limit),
+        material,
+        supplier,
+        country,
+        QueryValues.instant("updatedSince", updatedSince));
   }
 
   @POST

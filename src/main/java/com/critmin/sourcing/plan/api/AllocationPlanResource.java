@@ -2,12 +2,12 @@ package com.critmin.sourcing.plan.api;
 
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.common.QueryValues;
 import com.critmin.sourcing.error.ApiException;
-import com.critmin.sourcing.error.Problem;
-import com.critmin.sourcing.error.ProblemType;
 import com.critmin.sourcing.idempotency.IdempotencyKeys;
 import com.critmin.sourcing.plan.PlanService;
 import com.critmin.sourcing.plan.PlanStatus;
+import com.critmin.sourcing.plan.PlanStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,11 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -231,7 +228,8 @@ public class AllocationPlanResource {
   @GET
   @Operation(
       summary = "List plans",
-      description = "Newest first, optionally filtered by status and creation time.")
+      description =
+          "Newest first, optionally filtered by status, creation time, demanded material and policy.")
   @APIResponse(
       responseCode = "200",
       description = "A page of plan summaries",
@@ -262,13 +260,28 @@ public class AllocationPlanResource {
           String createdFrom,
       @Parameter(description = "Only plans created before this instant (ISO 8601)")
           @QueryParam("createdTo")
-          String createdTo) {
+          String createdTo,
+      @Parameter(description = "Only plans that demand this material", example = "NDPR_OXIDE")
+          @QueryParam("material")
+          String material,
+      @Parameter(
+              description = "Only plans solved under this stored policy or preset (policyId)",
+              example = "crma-65")
+          @QueryParam("policyId")
+          String policyId) {
     return plans.list(
         cursor,
         Cursors.limit(limit),
-        status(status),
-        instant("createdFrom", createdFrom),
-        instant("createdTo", createdTo));
+        new PlanStore.Filters(
+            status(status),
+            QueryValues.instant("createdFrom", createdFrom),
+            QueryValues.instant("createdTo", createdTo),
+            blankToNull(material),
+            blankToNull(policyId)));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static PlanStatus status(String value) {
@@ -278,27 +291,8 @@ public class AllocationPlanResource {
     try {
       return PlanStatus.valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw badQuery("status", "must be one of " + Arrays.toString(PlanStatus.values()));
+      throw QueryValues.invalid("status", "must be one of " + Arrays.toString(PlanStatus.values()));
     }
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw badQuery(name, "must be an ISO 8601 instant such as 2026-11-01T00:00:00Z");
-    }
-  }
-
-  private static ApiException badQuery(String name, String message) {
-    return new ApiException(
-        ProblemType.MALFORMED_REQUEST,
-        name + ": " + message,
-        List.of(new Problem.FieldError(name, message)),
-        Map.of());
   }
 
   /** The list response, named for the OpenAPI document. */
