@@ -181,13 +181,24 @@ public class OfferResource {
   @POST
   @Consumes("text/csv")
   @Operation(
-      summary = "Bulk upsert offers (JSON array or CSV)",
+      summary = "Bulk upsert offers from CSV",
       description =
           "Creates or replaces up to sourcing.offers.bulk-max (default 10,000) offers in one all-or-nothing request:"
-              + " one invalid item rejects them all and nothing changes. Send a JSON array of offers, each with its id,"
-              + " or text/csv with one header row: id, supplierId, material, capacity, unitPrice, currency, and optionally"
-              + " country, validFrom, validTo and one origin.STAGE column per upstream stage (e.g. origin.MINING,"
-              + " origin.SEPARATION). Errors name items as [i].field, i counted from 0 (for CSV, rows after the header).")
+              + " one invalid row rejects them all and nothing changes.\n\n"
+              + "Columns (one header row; names match case-insensitively, in any order):\n"
+              + "- required: `id`, `supplierId`, `material`, `capacity`, `unitPrice`, `currency`\n"
+              + "- optional: `country` (ships from; default the supplier's), `validFrom`, `validTo`"
+              + " (ISO 8601 dates), and one `origin.STAGE` column per upstream stage (e.g."
+              + " `origin.MINING`, `origin.SEPARATION`) holding that stage's country\n\n"
+              + "The separator is `,` or `;` (detected from the header row, or named by `delimiter`);"
+              + " with `;` a decimal comma is read too (82,5). A UTF-8 byte-order mark is skipped"
+              + " (Excel's CSV UTF-8); without one the body is read in the Content-Type's charset,"
+              + " UTF-8 by default. An unknown column is 422 with a hint, unless"
+              + " `unknownColumns=ignore`. Errors name rows as [i].column, i counted from 0 after"
+              + " the header, and give the file's line number. The result counts created, updated"
+              + " and unchanged offers.\n\n"
+              + "Try it: `curl -X POST localhost:8080/v1/offers -H 'Content-Type: text/csv'"
+              + " --data-binary @offers.csv`")
   @APIResponse(
       responseCode = "200",
       description = "Every offer was written",
@@ -207,20 +218,70 @@ public class OfferResource {
                       example =
                           "id,supplierId,material,country,capacity,unitPrice,currency,origin.MINING,origin.SEPARATION\n"
                               + "lynas-ndpr,lynas,NDPR_OXIDE,MY,500,82.5,USD,AU,MY\n"))
-          String body,
+          byte[] body,
+      @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
       @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam("Idempotency-Key")
           String idempotencyKey,
+      @Parameter(
+              description =
+                  "The separator: comma (,) or semicolon (;); by default detected from the header"
+                      + " row",
+              schema = @Schema(enumeration = {"comma", "semicolon"}))
+          @QueryParam("delimiter")
+          String delimiter,
+      @Parameter(
+              description =
+                  "reject (default): a column this service does not know is 422; ignore: such"
+                      + " columns are skipped (ERP exports with extra columns)",
+              schema =
+                  @Schema(
+                      enumeration = {"reject", "ignore"},
+                      defaultValue = "reject"))
+          @QueryParam("unknownColumns")
+          String unknownColumns,
       @Context SecurityContext security) {
-    String text = body == null ? "" : body;
+    String text = OfferCsv.decode(body == null ? new byte[0] : body, contentType);
+    OfferCsv.Options options =
+        new OfferCsv.Options(delimiter(delimiter), ignoreUnknown(unknownColumns));
+    java.util.function.Supplier<BulkUpsertResult> work =
+        () -> {
+          OfferCsv.Rows rows = OfferCsv.read(text, config.offers().bulkMax(), options);
+          try {
+            return service.bulkUpsert(rows.offers());
+          } catch (ApiException e) {
+            throw OfferCsv.withLines(e, rows);
+          }
+        };
     if (idempotencyKey == null) {
-      return Response.ok(service.bulkUpsert(OfferCsv.read(text, config.offers().bulkMax())))
-          .build();
+      return Response.ok(work.get()).build();
     }
+    String variant = "text/csv;" + options;
     return once(
         security,
         idempotencyKey,
-        idempotency.digest(text.getBytes(StandardCharsets.UTF_8), "text/csv"),
-        () -> service.bulkUpsert(OfferCsv.read(text, config.offers().bulkMax())));
+        idempotency.digest(text.getBytes(StandardCharsets.UTF_8), variant),
+        work);
+  }
+
+  private static Character delimiter(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "comma", "," -> ',';
+      case "semicolon", ";" -> ';';
+      default -> throw QueryValues.invalid("delimiter", "must be comma or semicolon");
+    };
+  }
+
+  private static boolean ignoreUnknown(String value) {
+    if (value == null || value.isEmpty() || value.equalsIgnoreCase("reject")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("ignore")) {
+      return true;
+    }
+    throw QueryValues.invalid("unknownColumns", "must be reject or ignore");
   }
 
   @GET
