@@ -44,6 +44,7 @@ public class CountryGroupResource {
 
   @GET
   @Operation(
+      operationId = "listCountryGroups",
       summary = "List country groups",
       description = "Pages through the built-in and user-defined country groups in id order.")
   @APIResponse(
@@ -70,6 +71,7 @@ public class CountryGroupResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getCountryGroup",
       summary = "Read a country group",
       description =
           "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
@@ -88,6 +90,7 @@ public class CountryGroupResource {
   @PUT
   @Path("/{id}")
   @Operation(
+      operationId = "upsertCountryGroup",
       summary = "Create or replace a country group",
       description =
           "Built-in groups (EU, FEOC, MSP) are read-only: 405. Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
@@ -127,6 +130,7 @@ public class CountryGroupResource {
   @DELETE
   @Path("/{id}")
   @Operation(
+      operationId = "deleteCountryGroup",
       summary = "Delete a country group",
       description =
           "Built-in groups (EU, FEOC, MSP) are read-only: 405. Refused with 409 while a stored policy uses it.")

@@ -43,7 +43,10 @@ public class MaterialResource {
   }
 
   @GET
-  @Operation(summary = "List materials", description = "Pages through materials in id order.")
+  @Operation(
+      operationId = "listMaterials",
+      summary = "List materials",
+      description = "Pages through materials in id order.")
   @APIResponse(
       responseCode = "200",
       description = "A page of materials",
@@ -68,6 +71,7 @@ public class MaterialResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getMaterial",
       summary = "Read a material",
       description =
           "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
@@ -86,6 +90,7 @@ public class MaterialResource {
   @PUT
   @Path("/{id}")
   @Operation(
+      operationId = "upsertMaterial",
       summary = "Create or replace a material",
       description =
           "Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
@@ -123,7 +128,10 @@ public class MaterialResource {
 
   @DELETE
   @Path("/{id}")
-  @Operation(summary = "Delete a material", description = "Refused with 409 while offers use it.")
+  @Operation(
+      operationId = "deleteMaterial",
+      summary = "Delete a material",
+      description = "Refused with 409 while offers use it.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")

@@ -67,6 +67,7 @@ public class OfferResource {
 
   @GET
   @Operation(
+      operationId = "listOffers",
       summary = "List offers",
       description =
           "Pages through offers in id order, optionally filtered by material, supplier, the country they ship from and the time of their last change.")
@@ -115,6 +116,7 @@ public class OfferResource {
 
   @POST
   @Operation(
+      operationId = "bulkUpsertOffers",
       summary = "Bulk upsert offers (JSON array or CSV)",
       description =
           "Creates or replaces up to sourcing.offers.bulk-max (default 10,000) offers in one all-or-nothing request:"
@@ -181,6 +183,7 @@ public class OfferResource {
   @POST
   @Consumes("text/csv")
   @Operation(
+      operationId = "bulkUpsertOffers",
       summary = "Bulk upsert offers from CSV",
       description =
           "Creates or replaces up to sourcing.offers.bulk-max (default 10,000) offers in one all-or-nothing request:"
@@ -287,6 +290,7 @@ public class OfferResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getOffer",
       summary = "Read an offer",
       description =
           "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
@@ -305,6 +309,7 @@ public class OfferResource {
   @PUT
   @Path("/{id}")
   @Operation(
+      operationId = "upsertOffer",
       summary = "Create or replace an offer",
       description =
           "Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
@@ -346,6 +351,7 @@ public class OfferResource {
   @DELETE
   @Path("/{id}")
   @Operation(
+      operationId = "deleteOffer",
       summary = "Delete an offer",
       description = "Stored plans keep a snapshot of the offers they were solved with.")
   @APIResponse(responseCode = "204", description = "Deleted")

@@ -55,6 +55,7 @@ public class AllocationPlanResource {
 
   @POST
   @Operation(
+      operationId = "createPlan",
       summary = "Solve and store an allocation plan",
       description =
           "Finds the cheapest allocation of the demand that respects capacities and every concentration limit."
@@ -93,13 +94,29 @@ public class AllocationPlanResource {
   @APIResponse(
       responseCode = "201",
       description = "The plan (OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED), at Location",
+      headers =
+          @org.eclipse.microprofile.openapi.annotations.headers.Header(
+              name = "Location",
+              description = "The plan's URL",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
   @APIResponse(
       responseCode = "202",
       description =
-          "With Prefer: respond-async: the PENDING plan, at Location; poll it"
+          "With Prefer: respond-async: the PENDING plan, at Location (also sent as Location); poll it"
               + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED)",
-      content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+      content =
+          @Content(
+              schema = @Schema(implementation = PlanResponse.class),
+              examples =
+                  @ExampleObject(
+                      name = "pending",
+                      value =
+                          """
+                  {"id": "01JD3M6Q8Z6V3K2Y5W7X9A1B2C", "status": "PENDING", "createdAt": "2026-11-30T09:15:00Z",
+                   "completedAt": null, "currency": "USD", "totalCost": null, "allocations": [], "materials": [],
+                   "bindingConstraints": [], "diagnosis": null, "failure": null, "solver": null,
+                   "inputDigest": "sha256:4f9c2a7e0d1b3c5a6e8f9d0c1b2a3e4f5d6c7b8a9e0f1d2c3b4a5e6f7d8c9b0a"}""")))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -112,7 +129,8 @@ public class AllocationPlanResource {
   public Response create(
       @Parameter(
               description =
-                  "respond-async: answer 202 at once with a PENDING plan and solve in the background")
+                  "respond-async: answer 202 at once with a PENDING plan and solve in the background",
+              schema = @Schema(enumeration = {"respond-async"}))
           @HeaderParam("Prefer")
           String prefer,
       @Parameter(
@@ -189,6 +207,7 @@ public class AllocationPlanResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getPlan",
       summary = "Read a plan",
       description =
           "A plan is immutable once final; PENDING and RUNNING plans (Prefer: respond-async) move to their final status.")
@@ -211,6 +230,7 @@ public class AllocationPlanResource {
   @GET
   @Path("/{id}/input")
   @Operation(
+      operationId = "getPlanInput",
       summary = "Read the input a plan was solved from",
       description =
           "The canonical input snapshot (resolved policy, scenario, demand and offers) whose SHA-256 is the plan's inputDigest.")
@@ -227,6 +247,7 @@ public class AllocationPlanResource {
 
   @GET
   @Operation(
+      operationId = "listPlans",
       summary = "List plans",
       description =
           "Newest first, optionally filtered by status, creation time, demanded material and policy.")
