@@ -131,7 +131,9 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
   }
 
   /**
-   * A page in id order; {@code filters} maps entity fields to required values (null = no filter).
+   * A page in id order; {@code filters} maps entity fields to required values (null = no filter). A
+   * key may name its comparison after the field, as in {@code "updatedAt >="}; the default is
+   * equality.
    */
   protected Page<R> list(String cursor, int limit, Map<String, Object> filters) {
     StringBuilder query = new StringBuilder("1 = 1");
@@ -145,8 +147,18 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
     filters.forEach(
         (field, value) -> {
           if (value != null) {
-            query.append(" and ").append(field).append(" = :").append(field.replace('.', '_'));
-            parameters.and(field.replace('.', '_'), value);
+            String[] parts = field.split(" ", 2);
+            String name = parts[0];
+            String comparison = parts.length > 1 ? parts[1] : "=";
+            String parameter = "filter" + parameters.map().size();
+            query
+                .append(" and ")
+                .append(name)
+                .append(' ')
+                .append(comparison)
+                .append(" :")
+                .append(parameter);
+            parameters.and(parameter, value);
           }
         });
     query.append(" order by id");

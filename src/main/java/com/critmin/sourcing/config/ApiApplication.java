@@ -1,6 +1,7 @@
 package com.critmin.sourcing.config;
 
 import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.optimizer.model.ConstraintKind;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -29,16 +30,39 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             title = "Critical-minerals sourcing optimizer",
             version = "1.0.0",
             description =
-                "Cheapest allocation of demand across supplier offers that caps reliance on any single"
-                    + " country at every processing stage.",
+                """
+                Cheapest allocation of demand across supplier offers that caps reliance on any single \
+                country at every processing stage.
+
+                ## Quick start
+
+                1. Solve a plan on inline offers (stateless, nothing to set up first):
+                   `POST /v1/allocation-plans` with
+                   `{"demand": [{"material": "NDPR_OXIDE", "quantity": 1000}], "policy": {"maxCountryShare": 0.65},
+                   "offers": [{"id": "cn-1", "material": "NDPR_OXIDE", "supplier": {"id": "cnre", "country": "CN"},
+                   "capacity": 900, "unitPrice": 69}, {"id": "au-1", "material": "NDPR_OXIDE",
+                   "supplier": {"id": "lynas", "country": "AU"}, "capacity": 500, "unitPrice": 82.5}]}`.
+                   The answer is `201` with the plan and its `Location`.
+                2. Or keep master data here (`PUT /v1/materials/{id}`, `/v1/suppliers/{id}`, `/v1/offers/{id}` or
+                   `POST /v1/offers` in bulk, JSON or CSV) and send only the demand and a `policyId`.
+                3. Long solves: send `Prefer: respond-async`, get `202` with a `PENDING` plan, poll its `Location`.
+                4. Retries are safe with an `Idempotency-Key` header on every POST.
+
+                Every error is an RFC 9457 problem document (`application/problem+json`).""",
             contact =
                 @Contact(
                     name = "Sourcing optimizer team",
                     email = "sourcing-optimizer@critmin.com"),
-            license = @License(name = "Proprietary")),
+            license =
+                @License(
+                    name = "Proprietary: all rights reserved",
+                    identifier = "LicenseRef-Critmin-Proprietary")),
     servers = @Server(url = "/", description = "This service"),
     security = @SecurityRequirement(name = "bearer"),
     tags = {
+      @Tag(
+          name = "Allocation plans",
+          description = "Solve a demand into the cheapest compliant allocation"),
       @Tag(name = "Materials", description = "What is bought, in which unit"),
       @Tag(name = "Suppliers", description = "Companies and their home countries"),
       @Tag(
@@ -49,13 +73,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description = "Named sets of countries (EU, FEOC, MSP and your own)"),
       @Tag(
           name = "Sourcing policies",
-          description = "Stored concentration limits and the regulation presets"),
-      @Tag(
-          name = "Allocation plans",
-          description = "Solve a demand into the cheapest compliant allocation")
+          description = "Stored concentration limits and the regulation presets")
     },
     components =
         @Components(
+            schemas = {
+              @Schema(
+                  name = "ConstraintKind",
+                  description = "The kind of a policy limit that binds or is relaxed",
+                  implementation = ConstraintKind.class)
+            },
             responses = {
               @APIResponse(
                   name = "BadRequest",
@@ -129,14 +156,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                   content =
                       @Content(
                           mediaType = "application/problem+json",
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "tooLarge",
+                                  value =
+                                      """
+                          {"type":"https://sourcing.critmin.com/problems/payload-too-large","title":"Payload too large","status":413,"detail":"The body has 70000000 bytes; the limit is 67108864 (quarkus.http.limits.max-body-size)","instance":"/v1/allocation-plans"}"""))),
               @APIResponse(
                   name = "UnsupportedMediaType",
                   description = "The body's content type is not accepted",
                   content =
                       @Content(
                           mediaType = "application/problem+json",
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "unsupported",
+                                  value =
+                                      """
+                          {"type":"https://sourcing.critmin.com/problems/unsupported-media-type","title":"Unsupported media type","status":415,"detail":"This content type is not accepted here; send application/json","instance":"/v1/allocation-plans"}"""))),
               @APIResponse(
                   name = "ValidationFailed",
                   description = "A field is out of range, or names something that does not exist",
@@ -205,7 +244,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                   content =
                       @Content(
                           mediaType = "application/problem+json",
-                          schema = @Schema(implementation = Problem.class)))
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "internal",
+                                  value =
+                                      """
+                          {"type":"https://sourcing.critmin.com/problems/internal","title":"Internal error","status":500,"detail":"The service could not complete the request","instance":"/v1/allocation-plans"}""")))
             }))
 @SecurityScheme(
     securitySchemeName = "bearer",

@@ -52,6 +52,9 @@ public interface SourcingConfig {
     Optional<Boolean> enabled();
   }
 
+  /** Idempotency-Key of POST requests. */
+  Idempotency idempotency();
+
   /** Offer limits. */
   interface Offers {
     /** Most offers one bulk upsert may carry. */
@@ -164,5 +167,15 @@ public interface SourcingConfig {
      */
     @WithDefault("30s")
     Duration shutdownTimeout();
+  }
+
+  /** Idempotency-Key of POST requests. */
+  interface Idempotency {
+    /**
+     * How long a key is remembered: a retry with the same key and body within it gets the first
+     * answer; older keys are purged and may be used again.
+     */
+    @WithDefault("24h")
+    Duration retention();
   }
 }

@@ -5,31 +5,84 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a body announced larger than {@code quarkus.http.limits.max-body-size} with a 413 problem
- * document before reading it (the HTTP layer's own 413 has no body). A chunked body without
- * Content-Length still meets that layer's limit.
+ * Problem documents for what the HTTP layer refuses before any resource runs: a body announced
+ * larger than {@code quarkus.http.limits.max-body-size} is answered 413 before it is read; a
+ * chunked body that grows past the limit, a path or query with malformed percent-encoding ({@code
+ * /v1/materials/%ZZ}) and other requests the layer fails with a bare status get the problem
+ * document of that status instead of an empty body.
  */
 @ApplicationScoped
 public class BodyLimitRoute {
+  /** A '%' not followed by two hex digits. */
+  private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
   private final long maxBodyBytes;
   private final ObjectMapper json;
+  private final BodyHandler chunkedBodies;
 
   public BodyLimitRoute(
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
       ObjectMapper json) {
     this.maxBodyBytes = maxBodySize.asLongValue();
     this.json = json;
+    this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
   }
 
   void install(@Observes Router router) {
     router
         .route()
         .order(Integer.MIN_VALUE + 1)
+        .handler(
+            ctx -> {
+              String uri = ctx.request().uri();
+              String problem = malformedUri(uri);
+              if (problem != null) {
+                answer(ctx, ProblemType.MALFORMED_REQUEST, problem);
+              } else if (ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                  && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                // A chunked body: read it here, within the limit, so that one growing past it
+                // fails this context with 413 (answered below) instead of a bodiless 413 from
+                // the layer that would read it later.
+                chunkedBodies.handle(ctx);
+              } else {
+                ctx.next();
+              }
+            });
+    router
+        .route()
+        .order(Integer.MIN_VALUE)
+        .failureHandler(
+            ctx -> {
+              int status = ctx.statusCode();
+              if (ctx.response().headWritten() || ctx.response().ended()) {
+                return;
+              }
+              if (status == 413) {
+                answer(
+                    ctx,
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body is larger than the limit of "
+                        + maxBodyBytes
+                        + " bytes (quarkus.http.limits.max-body-size)");
+              } else if (status == 400) {
+                answer(ctx, ProblemType.MALFORMED_REQUEST, "The request could not be read");
+              } else {
+                ctx.next();
+              }
+            });
+    router
+        .route()
+        .order(Integer.MIN_VALUE)
         .handler(
             ctx -> {
               String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -56,6 +109,33 @@ public class BodyLimitRoute {
                 ctx.next();
               }
             });
+  }
+
+  private void answer(RoutingContext ctx, ProblemType type, String detail) {
+    Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, null, null);
+    ctx.response()
+        .setStatusCode(type.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(write(problem));
+  }
+
+  /** Why a request target is not a valid URI, or null when it is one. */
+  static String malformedUri(String uri) {
+    int query = uri.indexOf('?');
+    if (MALFORMED_ESCAPE.matcher(uri).find()) {
+      boolean inQuery = query >= 0 && MALFORMED_ESCAPE.matcher(uri.substring(query)).find();
+      return "The "
+          + (inQuery ? "query" : "path")
+          + " has a malformed percent-encoding: '%' must be followed by two hex digits (send"
+          + " '%25' for a literal '%')";
+    }
+    try {
+      new URI(uri);
+      return null;
+    } catch (URISyntaxException e) {
+      return "The request target is not a valid URI: " + e.getReason();
+    }
   }
 
   private boolean exceeds(String length) {

@@ -2,9 +2,10 @@ package com.critmin.sourcing.offer;
 
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.error.Suggestions;
 import com.critmin.sourcing.offer.api.OfferRequest;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,52 +14,84 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads offers from CSV with one header row: id, supplierId, material, capacity, unitPrice,
- * currency and optionally country, validFrom, validTo, and one {@code origin.STAGE} column per
- * upstream stage.
+ * Reads offers from CSV as people export it: one header row with id, supplierId, material,
+ * capacity, unitPrice, currency and optionally country, validFrom, validTo and one {@code
+ * origin.STAGE} column per upstream stage; header names match case-insensitively; a UTF-8
+ * byte-order mark (Excel's "CSV UTF-8") is skipped; the separator is ',' or ';' (Excel in locales
+ * with a decimal comma), detected from the header row unless named.
  */
 public final class OfferCsv {
   public static final String ORIGIN_PREFIX = "origin.";
   private static final List<String> REQUIRED =
       List.of("id", "supplierId", "material", "capacity", "unitPrice", "currency");
   private static final List<String> OPTIONAL = List.of("country", "validFrom", "validTo");
+  private static final List<String> KNOWN =
+      Stream.concat(REQUIRED.stream(), OPTIONAL.stream()).toList();
+
+  /** How to read a CSV body: its separator (null: detect) and what to do with unknown columns. */
+  public record Options(Character delimiter, boolean ignoreUnknownColumns) {}
+
+  /** The offers read, and the line of the file each came from (1 is the header). */
+  public record Rows(List<OfferRequest> offers, List<Integer> lines) {}
+
+  private static final java.util.regex.Pattern ITEM =
+      java.util.regex.Pattern.compile("\\[(\\d+)\\]");
 
   private OfferCsv() {}
 
+  /** Lines (from 1) of increasing character positions, counted in one pass over the text. */
+  private static final class Lines {
+    private final String content;
+    private int scanned;
+    private int line = 1;
+
+    Lines(String content) {
+      this.content = content;
+    }
+
+    int at(long position) {
+      for (; scanned < position && scanned < content.length(); scanned++) {
+        if (content.charAt(scanned) == '\n') {
+          line++;
+        }
+      }
+      return line;
+    }
+  }
+
   /**
-   * Parses every row or throws one validation problem naming each bad cell as [i].column: the names
-   * that the JSON bulk upsert and the later checks of the same rows use.
+   * Parses every row or throws one validation problem naming each bad cell as [i].column (the names
+   * that the JSON bulk upsert and the later checks of the same rows use), with the file's line
+   * number in its message.
    */
-  public static List<OfferRequest> read(Reader body, int maxRows) {
+  public static Rows read(String text, int maxRows, Options options) {
+    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(content);
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
+            .setDelimiter(delimiter)
             .setHeader()
             .setSkipHeaderRecord(true)
             .setTrim(true)
             .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
             .get();
     List<OfferRequest> offers = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
     List<Problem.FieldError> errors = new ArrayList<>();
-    try (CSVParser parser = CSVParser.builder().setReader(body).setFormat(format).get()) {
+    Lines lineNumbers = new Lines(content);
+    try (CSVParser parser =
+        CSVParser.builder().setReader(new StringReader(content)).setFormat(format).get()) {
       List<String> header = parser.getHeaderNames();
-      for (String column : REQUIRED) {
-        if (!header.contains(column)) {
-          errors.add(new Problem.FieldError("header", "missing column '" + column + "'"));
-        }
-      }
-      for (String column : header) {
-        if (!REQUIRED.contains(column)
-            && !OPTIONAL.contains(column)
-            && !column.startsWith(ORIGIN_PREFIX)) {
-          errors.add(new Problem.FieldError("header", "unknown column '" + column + "'"));
-        }
-      }
+      Map<String, Integer> columns = columns(header, options, errors);
       if (!errors.isEmpty()) {
         throw ApiException.invalid(errors);
       }
@@ -67,7 +100,9 @@ public final class OfferCsv {
         if (index >= maxRows) {
           throw ApiException.invalid("body", "at most " + maxRows + " offers per bulk upsert");
         }
-        offers.add(row(record, header, "[" + index + "].", errors));
+        int line = lineNumbers.at(record.getCharacterPosition());
+        offers.add(row(record, columns, header.size(), "[" + index + "].", line, errors));
+        lines.add(line);
         if (errors.size() >= 100) {
           break;
         }
@@ -81,7 +116,132 @@ public final class OfferCsv {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    return offers;
+    return new Rows(offers, lines);
+  }
+
+  /**
+   * The failure of a later check of these rows (such as a supplier that does not exist), with the
+   * file's line number in each message about a row.
+   */
+  public static ApiException withLines(ApiException failure, Rows rows) {
+    if (failure.errors() == null) {
+      return failure;
+    }
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (Problem.FieldError error : failure.errors()) {
+      java.util.regex.Matcher item = ITEM.matcher(error.field());
+      int index = item.lookingAt() ? Integer.parseInt(item.group(1)) : -1;
+      errors.add(
+          index >= 0 && index < rows.lines().size()
+              ? atLine(error, rows.lines().get(index))
+              : error);
+    }
+    return new ApiException(failure.type(), failure.getMessage(), errors, failure.headers());
+  }
+
+  /**
+   * The text of a CSV body: UTF-8 when it starts with a UTF-8 byte-order mark (whatever the
+   * Content-Type says) or names no charset, else the charset it names.
+   */
+  public static String decode(byte[] body, String contentType) {
+    if (body.length >= 3
+        && (body[0] & 0xFF) == 0xEF
+        && (body[1] & 0xFF) == 0xBB
+        && (body[2] & 0xFF) == 0xBF) {
+      return new String(body, 3, body.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+    if (contentType != null) {
+      java.util.regex.Matcher named =
+          java.util.regex.Pattern.compile("(?i)charset=\"?([^\";\\s]+)").matcher(contentType);
+      if (named.find()) {
+        try {
+          charset = java.nio.charset.Charset.forName(named.group(1));
+        } catch (IllegalArgumentException e) {
+          throw ApiException.invalid("Content-Type", "unknown charset '" + named.group(1) + "'");
+        }
+      }
+    }
+    return new String(body, charset);
+  }
+
+  /** The error with the file's line number in its message. */
+  public static Problem.FieldError atLine(Problem.FieldError error, int line) {
+    return new Problem.FieldError(error.field(), error.message() + " (line " + line + ")");
+  }
+
+  /** ';' when the header row has more of them than commas (outside quotes), else ','. */
+  static char detectDelimiter(String text) {
+    int commas = 0;
+    int semicolons = 0;
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '\n' || c == '\r')) {
+        break;
+      } else if (!quoted && c == ',') {
+        commas++;
+      } else if (!quoted && c == ';') {
+        semicolons++;
+      }
+    }
+    return semicolons > commas ? ';' : ',';
+  }
+
+  /**
+   * The position of each canonical column in the file (origin columns keep the stage in upper
+   * case); an unknown or repeated column is an error, unless unknown ones are to be ignored.
+   */
+  private static Map<String, Integer> columns(
+      List<String> header, Options options, List<Problem.FieldError> errors) {
+    Map<String, Integer> columns = new LinkedHashMap<>();
+    for (int position = 0; position < header.size(); position++) {
+      String name = header.get(position);
+      if (name == null || name.isBlank()) {
+        if (!options.ignoreUnknownColumns()) {
+          errors.add(new Problem.FieldError("header", "column " + (position + 1) + " has no name"));
+        }
+        continue;
+      }
+      String canonical = canonical(name);
+      if (canonical == null) {
+        if (!options.ignoreUnknownColumns()) {
+          errors.add(
+              new Problem.FieldError(
+                  "header",
+                  "unknown column '"
+                      + name
+                      + "'"
+                      + Suggestions.hint(name, KNOWN)
+                      + " (send unknownColumns=ignore to skip columns this service does not use)"));
+        }
+        continue;
+      }
+      if (columns.putIfAbsent(canonical, position) != null) {
+        errors.add(new Problem.FieldError("header", "column '" + name + "' appears twice"));
+      }
+    }
+    for (String column : REQUIRED) {
+      if (!columns.containsKey(column)) {
+        errors.add(new Problem.FieldError("header", "missing column '" + column + "'"));
+      }
+    }
+    return columns;
+  }
+
+  private static String canonical(String name) {
+    for (String known : KNOWN) {
+      if (known.equalsIgnoreCase(name)) {
+        return known;
+      }
+    }
+    if (name.length() > ORIGIN_PREFIX.length()
+        && name.regionMatches(true, 0, ORIGIN_PREFIX, 0, ORIGIN_PREFIX.length())) {
+      return ORIGIN_PREFIX + name.substring(ORIGIN_PREFIX.length()).toUpperCase(Locale.ROOT);
+    }
+    return null;
   }
 
   private static ApiException notCsv(Throwable cause) {
@@ -90,51 +250,67 @@ public final class OfferCsv {
   }
 
   private static OfferRequest row(
-      CSVRecord record, List<String> header, String prefix, List<Problem.FieldError> errors) {
+      CSVRecord record,
+      Map<String, Integer> columns,
+      int headerSize,
+      String prefix,
+      int line,
+      List<Problem.FieldError> errors) {
+    int before = errors.size();
     if (!record.isConsistent()) {
       errors.add(
           new Problem.FieldError(
               prefix.substring(0, prefix.length() - 1),
-              "has " + record.size() + " cells, the header has " + header.size()));
+              "has " + record.size() + " cells, the header has " + headerSize));
     }
     Map<String, String> origins = new LinkedHashMap<>();
-    for (String column : header) {
-      if (column.startsWith(ORIGIN_PREFIX)) {
-        String value = cell(record, column);
-        if (value != null) {
-          origins.put(column.substring(ORIGIN_PREFIX.length()), value.toUpperCase(Locale.ROOT));
-        }
-      }
+    columns.forEach(
+        (column, position) -> {
+          String value = cell(record, position);
+          if (column.startsWith(ORIGIN_PREFIX) && value != null) {
+            origins.put(column.substring(ORIGIN_PREFIX.length()), value.toUpperCase(Locale.ROOT));
+          }
+        });
+    OfferRequest offer =
+        new OfferRequest(
+            cell(record, columns.get("id")),
+            cell(record, columns.get("supplierId")),
+            cell(record, columns.get("material")),
+            cell(record, columns.get("country")),
+            number(record, columns, "capacity", prefix, errors),
+            number(record, columns, "unitPrice", prefix, errors),
+            cell(record, columns.get("currency")),
+            origins.isEmpty() ? null : origins,
+            date(record, columns, "validFrom", prefix, errors),
+            date(record, columns, "validTo", prefix, errors));
+    for (int i = before; i < errors.size(); i++) {
+      errors.set(i, atLine(errors.get(i), line));
     }
-    return new OfferRequest(
-        cell(record, "id"),
-        cell(record, "supplierId"),
-        cell(record, "material"),
-        cell(record, "country"),
-        number(record, "capacity", prefix, errors),
-        number(record, "unitPrice", prefix, errors),
-        cell(record, "currency"),
-        origins.isEmpty() ? null : origins,
-        date(record, "validFrom", prefix, errors),
-        date(record, "validTo", prefix, errors));
+    return offer;
   }
 
-  private static String cell(CSVRecord record, String column) {
-    if (!record.isMapped(column) || !record.isSet(column)) {
+  private static String cell(CSVRecord record, Integer position) {
+    if (position == null || position >= record.size()) {
       return null;
     }
-    String value = record.get(column);
+    String value = record.get(position);
     return value == null || value.isEmpty() ? null : value;
   }
 
   private static Double number(
-      CSVRecord record, String column, String prefix, List<Problem.FieldError> errors) {
-    String value = cell(record, column);
+      CSVRecord record,
+      Map<String, Integer> columns,
+      String column,
+      String prefix,
+      List<Problem.FieldError> errors) {
+    String value = cell(record, columns.get(column));
     if (value == null) {
       return null;
     }
+    // A decimal comma, as Excel writes numbers in ';'-separated files of many locales.
+    String decimal = value.indexOf('.') < 0 ? value.replace(',', '.') : value;
     try {
-      return Double.valueOf(value);
+      return Double.valueOf(decimal);
     } catch (NumberFormatException e) {
       errors.add(
           new Problem.FieldError(prefix + column, "cannot read '" + value + "' as a number"));
@@ -143,8 +319,12 @@ public final class OfferCsv {
   }
 
   private static LocalDate date(
-      CSVRecord record, String column, String prefix, List<Problem.FieldError> errors) {
-    String value = cell(record, column);
+      CSVRecord record,
+      Map<String, Integer> columns,
+      String column,
+      String prefix,
+      List<Problem.FieldError> errors) {
+    String value = cell(record, columns.get(column));
     if (value == null) {
       return null;
     }

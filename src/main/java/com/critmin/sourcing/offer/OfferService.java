@@ -91,11 +91,17 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<OfferResponse> list(
-      String cursor, int limit, String material, String supplier, String country) {
+      String cursor,
+      int limit,
+      String material,
+      String supplier,
+      String country,
+      java.time.Instant updatedSince) {
     Map<String, Object> filters = new LinkedHashMap<>();
     filters.put("materialId", material);
     filters.put("supplierId", supplier);
     filters.put("country", country);
+    filters.put("updatedAt >=", updatedSince);
     return list(cursor, limit, filters);
   }
 
@@ -168,18 +174,25 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
       existing.put(offer.id, offer);
     }
     List<Offer> created = new ArrayList<>();
+    int unchanged = 0;
     for (OfferRequest item : byId) {
       Offer offer = existing.get(item.id());
+      Supplier supplier = found.get(item.supplierId());
       if (offer == null) {
         offer = new Offer();
         offer.id = item.id();
         created.add(offer);
+      } else if (same(item, offer, supplier)) {
+        // Left as it is: no new version, ETag or updatedAt, so incremental syncs skip it.
+        unchanged++;
+        continue;
       }
-      copy(item, offer, found.get(item.supplierId()));
+      copy(item, offer, supplier);
     }
     offers.persist(created);
     offers.flush();
-    return new BulkUpsertResult(items.size(), created.size(), items.size() - created.size());
+    return new BulkUpsertResult(
+        items.size(), created.size(), items.size() - created.size() - unchanged, unchanged);
   }
 
   private static String fieldName(ConstraintViolation<?> violation) {
@@ -234,6 +247,23 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
                 at + "material", "material '" + item.material() + "' does not exist"));
       }
     }
+  }
+
+  /** Whether writing the request would leave the stored offer as it is. */
+  private static boolean same(OfferRequest request, Offer offer, Supplier supplier) {
+    Map<String, String> origins =
+        request.origins() == null ? Map.of() : new TreeMap<>(request.origins());
+    return java.util.Objects.equals(offer.supplierId, request.supplierId())
+        && java.util.Objects.equals(offer.materialId, request.material())
+        && java.util.Objects.equals(
+            offer.country, request.country() != null ? request.country() : supplier.country)
+        && java.util.Objects.equals(offer.capacity, request.capacity())
+        && java.util.Objects.equals(offer.unitPrice, request.unitPrice())
+        && java.util.Objects.equals(offer.currency, request.currency())
+        && java.util.Objects.equals(
+            offer.origins == null ? Map.of() : new TreeMap<>(offer.origins), origins)
+        && java.util.Objects.equals(offer.validFrom, request.validFrom())
+        && java.util.Objects.equals(offer.validTo, request.validTo());
   }
 
   private static void copy(OfferRequest request, Offer offer, Supplier supplier) {

@@ -1,13 +1,18 @@
 package com.critmin.sourcing.plan;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A stored plan: its input snapshot and its result as JSON, never changed once final. */
 @Entity
@@ -53,6 +58,16 @@ public class AllocationPlan {
   /** The plan as the API returns it. */
   @Column(name = "result_json")
   public String resultJson;
+
+  /** The stored policy or preset the request named, if any. */
+  @Column(name = "policy_id", length = 64)
+  public String policyId;
+
+  /** The demanded materials, for list filters. */
+  @ElementCollection
+  @CollectionTable(name = "allocation_plan_material", joinColumns = @JoinColumn(name = "plan_id"))
+  @Column(name = "material", length = 64)
+  public Set<String> materials = new TreeSet<>();
 
   @Version public long version;
 }

@@ -229,9 +229,8 @@ public class PlanService {
   }
 
   /** Plan summaries, newest first. */
-  public Page<PlanSummary> list(
-      String cursor, int limit, PlanStatus status, Instant createdFrom, Instant createdTo) {
-    return store.list(cursor, limit, status, createdFrom, createdTo);
+  public Page<PlanSummary> list(String cursor, int limit, PlanStore.Filters filters) {
+    return store.list(cursor, limit, filters);
   }
 
   private Prepared prepare(PlanRequest request) {
@@ -248,6 +247,10 @@ public class PlanService {
     plan.createdAt = prepared.createdAt();
     plan.currency = prepared.currency();
     plan.solverVersion = solverInfo.version();
+    plan.policyId = prepared.assembled().policyId();
+    for (var demand : prepared.assembled().problem().demands()) {
+      plan.materials.add(demand.material());
+    }
     return plan;
   }
 

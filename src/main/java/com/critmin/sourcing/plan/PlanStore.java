@@ -110,12 +110,22 @@ public class PlanStore {
   /**
    * Newest first (plan ids sort by creation time), optionally filtered by status and creation time.
    */
+  /** What a plan list keeps; a null member does not filter. */
+  public record Filters(
+      PlanStatus status,
+      Instant createdFrom,
+      Instant createdTo,
+      String material,
+      String policyId) {}
+
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<PlanSummary> list(
-      String cursor, int limit, PlanStatus status, Instant createdFrom, Instant createdTo) {
+  public Page<PlanSummary> list(String cursor, int limit, Filters filters) {
+    PlanStatus status = filters.status();
+    Instant createdFrom = filters.createdFrom();
+    Instant createdTo = filters.createdTo();
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
-    String scope = "Allocation plans|" + status + "|" + createdFrom + "|" + createdTo;
+    String scope = "Allocation plans|" + filters;
     String before = Cursors.decode(scope, cursor);
     if (before != null) {
       query.append(" and id < :before");
@@ -132,6 +142,14 @@ public class PlanStore {
     if (createdTo != null) {
       query.append(" and createdAt < :to");
       parameters.and("to", createdTo);
+    }
+    if (filters.material() != null) {
+      query.append(" and :material member of materials");
+      parameters.and("material", filters.material());
+    }
+    if (filters.policyId() != null) {
+      query.append(" and policyId = :policyId");
+      parameters.and("policyId", filters.policyId());
     }
     query.append(" order by id desc");
     List<AllocationPlan> rows = plans.find(query.toString(), parameters).range(0, limit).list();

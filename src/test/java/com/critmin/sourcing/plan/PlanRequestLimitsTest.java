@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.critmin.sourcing.testsupport.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -92,5 +93,16 @@ class PlanRequestLimitsTest {
         .contentType("application/problem+json")
         .body("status", equalTo(413))
         .body("detail", containsString("limit"));
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIs413WithAProblemDocument() throws Exception {
+    RawHttp.Answer answer =
+        RawHttp.postChunked("/v1/allocation-plans", "application/json", 64 * 1024);
+    org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(413);
+    org.assertj.core.api.Assertions.assertThat(answer.headers().get("content-type"))
+        .isEqualTo("application/problem+json");
+    org.assertj.core.api.Assertions.assertThat(answer.body())
+        .contains("\"status\":413", "payload-too-large", "limit");
   }
 }

@@ -49,6 +49,7 @@ public class FrontierResource {
 
   @POST
   @Operation(
+      operationId = "createFrontier",
       summary = "Compute and store a frontier",
       description =
           "The minimum total cost as a function of one limit's level (vary), from 1.0 down to the tightest feasible level (or at the given levels), with exact breakpoints and the policy's own level as baseline. Takes the problem of a plan.")
@@ -98,6 +99,7 @@ public class FrontierResource {
   @Path("/{id}")
   @Produces({MediaType.APPLICATION_JSON, AnalysisViews.SVG, AnalysisViews.CSV})
   @Operation(
+      operationId = "getFrontier",
       summary = "Read a frontier",
       description =
           "JSON by default; Accept: image/svg+xml draws it (cost against level, breakpoints, the policy level marked, the infeasible range shaded), Accept: text/csv tabulates it.")
@@ -129,6 +131,7 @@ public class FrontierResource {
   @GET
   @Path("/{id}/input")
   @Operation(
+      operationId = "getFrontierInput",
       summary = "Read the input a frontier was computed from",
       description =
           "The canonical input snapshot (its parameters and the resolved problem) whose SHA-256 is its inputDigest.")
@@ -143,7 +146,10 @@ public class FrontierResource {
   }
 
   @GET
-  @Operation(summary = "List frontiers", description = "Newest first.")
+  @Operation(
+      operationId = "listFrontiers",
+      summary = "List frontiers",
+      description = "Newest first.")
   @APIResponse(
       responseCode = "200",
       description = "A page of summaries",

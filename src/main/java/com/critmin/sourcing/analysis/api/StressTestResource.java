@@ -49,6 +49,7 @@ public class StressTestResource {
 
   @POST
   @Operation(
+      operationId = "createStressTest",
       summary = "Compute and store a stress test",
       description =
           "Re-solves the problem once per shock (a country at every or one stage, a supplier, optionally a capacity factor; default every country in the baseline) with shortfall allowed at the usual penalty, and ranks the shocks by shortfall, then cost delta. Takes the problem of a plan.")
@@ -98,6 +99,7 @@ public class StressTestResource {
   @Path("/{id}")
   @Produces({MediaType.APPLICATION_JSON, AnalysisViews.SVG, AnalysisViews.CSV})
   @Operation(
+      operationId = "getStressTest",
       summary = "Read a stress test",
       description =
           "JSON by default; Accept: image/svg+xml draws it (a ranked bar chart of cost deltas, shortfalls marked), Accept: text/csv tabulates it.")
@@ -130,6 +132,7 @@ public class StressTestResource {
   @GET
   @Path("/{id}/input")
   @Operation(
+      operationId = "getStressTestInput",
       summary = "Read the input a stress test was computed from",
       description =
           "The canonical input snapshot (its parameters and the resolved problem) whose SHA-256 is its inputDigest.")
@@ -145,7 +148,10 @@ public class StressTestResource {
   }
 
   @GET
-  @Operation(summary = "List stress tests", description = "Newest first.")
+  @Operation(
+      operationId = "listStressTests",
+      summary = "List stress tests",
+      description = "Newest first.")
   @APIResponse(
       responseCode = "200",
       description = "A page of summaries",

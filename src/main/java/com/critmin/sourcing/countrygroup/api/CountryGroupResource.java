@@ -47,6 +47,7 @@ public class CountryGroupResource {
 
   @GET
   @Operation(
+      operationId = "listCountryGroups",
       summary = "List country groups",
       description = "Pages through the built-in and user-defined country groups in id order.")
   @APIResponse(
@@ -73,6 +74,7 @@ public class CountryGroupResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getCountryGroup",
       summary = "Read a country group",
       description =
           "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
@@ -92,6 +94,7 @@ public class CountryGroupResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
+      operationId = "upsertCountryGroup",
       summary = "Create or replace a country group",
       description =
           "Built-in groups (EU, FEOC, MSP) are read-only: 405. Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
@@ -132,6 +135,7 @@ public class CountryGroupResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
+      operationId = "deleteCountryGroup",
       summary = "Delete a country group",
       description =
           "Built-in groups (EU, FEOC, MSP) are read-only: 405. Refused with 409 while a stored policy uses it.")

@@ -2,12 +2,13 @@ package com.critmin.sourcing.plan.api;
 
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.common.QueryValues;
 import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
-import com.critmin.sourcing.error.Problem;
-import com.critmin.sourcing.error.ProblemType;
+import com.critmin.sourcing.idempotency.IdempotencyKeys;
 import com.critmin.sourcing.plan.PlanService;
 import com.critmin.sourcing.plan.PlanStatus;
+import com.critmin.sourcing.plan.PlanStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,12 +24,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,14 +47,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.PLANNER)
 public class AllocationPlanResource {
 
-  private final PlanService plans;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  public AllocationPlanResource(PlanService plans) {
+  private final PlanService plans;
+  private final IdempotencyKeys idempotency;
+
+  public AllocationPlanResource(PlanService plans, IdempotencyKeys idempotency) {
     this.plans = plans;
+    this.idempotency = idempotency;
   }
 
   @POST
   @Operation(
+      operationId = "createPlan",
       summary = "Solve and store an allocation plan",
       description =
           "Finds the cheapest allocation of the demand that respects capacities and every concentration limit."
@@ -93,15 +98,31 @@ public class AllocationPlanResource {
   @APIResponse(
       responseCode = "201",
       description = "The plan (OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED), at Location",
+      headers =
+          @org.eclipse.microprofile.openapi.annotations.headers.Header(
+              name = "Location",
+              description = "The plan's URL",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
   @APIResponse(
       responseCode = "202",
       description =
-          "With Prefer: respond-async: the PENDING plan, at Location; poll it"
+          "With Prefer: respond-async: the PENDING plan, at Location (also sent as Location); poll it"
               + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED;"
               + " CANCELLED after DELETE). Any replica solves it, again if one stops while solving it."
               + " 503 with Retry-After when the job queue is full",
-      content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+      content =
+          @Content(
+              schema = @Schema(implementation = PlanResponse.class),
+              examples =
+                  @ExampleObject(
+                      name = "pending",
+                      value =
+                          """
+                  {"id": "01JD3M6Q8Z6V3K2Y5W7X9A1B2C", "status": "PENDING", "createdAt": "2026-11-30T09:15:00Z",
+                   "completedAt": null, "currency": "USD", "totalCost": null, "allocations": [], "materials": [],
+                   "bindingConstraints": [], "diagnosis": null, "failure": null, "solver": null,
+                   "inputDigest": "sha256:4f9c2a7e0d1b3c5a6e8f9d0c1b2a3e4f5d6c7b8a9e0f1d2c3b4a5e6f7d8c9b0a"}""")))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -114,26 +135,85 @@ public class AllocationPlanResource {
   public Response create(
       @Parameter(
               description =
-                  "respond-async: answer 202 at once with a PENDING plan and solve in the background")
+                  "respond-async: answer 202 at once with a PENDING plan and solve in the background",
+              schema = @Schema(enumeration = {"respond-async"}))
           @HeaderParam("Prefer")
           String prefer,
+      @Parameter(
+              description =
+                  "Makes a retry safe: the same key with the same request within the retention"
+                      + " (24 h by default) answers the first plan again (same status and id, no"
+                      + " second solve); the same key with another request is 422",
+              example = "9f1c2a7e-erp-run-2026-11-30-0042")
+          @HeaderParam(IDEMPOTENCY_KEY)
+          String idempotencyKey,
       @NotNull(message = "a JSON body is required") @Valid PlanRequest body,
-      @Context UriInfo uriInfo) {
+      @Context UriInfo uriInfo,
+      @Context SecurityContext security) {
     boolean async =
         prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+    if (idempotencyKey == null) {
+      return answer(solve(body, async, uriInfo), null, false);
+    }
+    Solved[] fresh = new Solved[1];
+    IdempotencyKeys.Outcome outcome =
+        idempotency.once(
+            IdempotencyKeys.scope(security),
+            "POST /v1/allocation-plans",
+            idempotencyKey,
+            idempotency.digest(body, async ? "respond-async" : "sync"),
+            () -> {
+              fresh[0] = solve(body, async, uriInfo);
+              return new IdempotencyKeys.Answer(
+                  fresh[0].status(), null, fresh[0].location().toString(), fresh[0].plan().id());
+            });
+    if (!outcome.replayed()) {
+      return answer(fresh[0], null, false);
+    }
+    // The first answer again: the plan it created, as stored now (an asynchronous one may have
+    // moved on from PENDING), with the first status and Location.
+    IdempotencyKeys.Answer first = outcome.answer();
+    String json =
+        plans
+            .findJson(first.resourceId())
+            .orElseThrow(() -> ApiException.notFound("Allocation plan", first.resourceId()));
+    return answer(
+        new Solved(
+            new PlanService.StoredPlan(first.resourceId(), json),
+            first.status(),
+            URI.create(first.location())),
+        json,
+        true);
+  }
+
+  /** A plan just created (or created by the first request with an idempotency key). */
+  private record Solved(PlanService.StoredPlan plan, int status, URI location) {}
+
+  private Solved solve(PlanRequest body, boolean async, UriInfo uriInfo) {
     PlanService.StoredPlan plan = async ? plans.createAsync(body) : plans.create(body);
+    return new Solved(
+        plan, async ? 202 : 201, uriInfo.getAbsolutePathBuilder().path(plan.id()).build());
+  }
+
+  private static Response answer(Solved solved, String json, boolean replayed) {
     Response.ResponseBuilder response =
-        async
-            ? Response.accepted()
-                .location(uriInfo.getAbsolutePathBuilder().path(plan.id()).build())
-                .header("Preference-Applied", "respond-async")
-            : Response.created(uriInfo.getAbsolutePathBuilder().path(plan.id()).build());
-    return response.entity(plan.json()).type(MediaType.APPLICATION_JSON_TYPE).build();
+        Response.status(solved.status()).location(solved.location());
+    if (solved.status() == 202) {
+      response.header("Preference-Applied", "respond-async");
+    }
+    if (replayed) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response
+        .entity(json != null ? json : solved.plan().json())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getPlan",
       summary = "Read a plan",
       description =
           "A plan is immutable once final; PENDING and RUNNING plans (Prefer: respond-async) move to their final status.")
@@ -156,6 +236,7 @@ public class AllocationPlanResource {
   @DELETE
   @Path("/{id}")
   @Operation(
+      operationId = "cancelPlan",
       summary = "Cancel an asynchronous plan",
       description =
           "A PENDING or RUNNING plan becomes CANCELLED at once; its solve is stopped or its result dropped."
@@ -174,6 +255,7 @@ public class AllocationPlanResource {
   @GET
   @Path("/{id}/input")
   @Operation(
+      operationId = "getPlanInput",
       summary = "Read the input a plan was solved from",
       description =
           "The canonical input snapshot (resolved policy, scenario, demand and offers) whose SHA-256 is the plan's inputDigest.")
@@ -190,8 +272,10 @@ public class AllocationPlanResource {
 
   @GET
   @Operation(
+      operationId = "listPlans",
       summary = "List plans",
-      description = "Newest first, optionally filtered by status and creation time.")
+      description =
+          "Newest first, optionally filtered by status, creation time, demanded material and policy.")
   @APIResponse(
       responseCode = "200",
       description = "A page of plan summaries",
@@ -222,13 +306,28 @@ public class AllocationPlanResource {
           String createdFrom,
       @Parameter(description = "Only plans created before this instant (ISO 8601)")
           @QueryParam("createdTo")
-          String createdTo) {
+          String createdTo,
+      @Parameter(description = "Only plans that demand this material", example = "NDPR_OXIDE")
+          @QueryParam("material")
+          String material,
+      @Parameter(
+              description = "Only plans solved under this stored policy or preset (policyId)",
+              example = "crma-65")
+          @QueryParam("policyId")
+          String policyId) {
     return plans.list(
         cursor,
         Cursors.limit(limit),
-        status(status),
-        instant("createdFrom", createdFrom),
-        instant("createdTo", createdTo));
+        new PlanStore.Filters(
+            status(status),
+            QueryValues.instant("createdFrom", createdFrom),
+            QueryValues.instant("createdTo", createdTo),
+            blankToNull(material),
+            blankToNull(policyId)));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static PlanStatus status(String value) {
@@ -238,27 +337,8 @@ public class AllocationPlanResource {
     try {
       return PlanStatus.valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw badQuery("status", "must be one of " + Arrays.toString(PlanStatus.values()));
+      throw QueryValues.invalid("status", "must be one of " + Arrays.toString(PlanStatus.values()));
     }
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw badQuery(name, "must be an ISO 8601 instant such as 2026-11-01T00:00:00Z");
-    }
-  }
-
-  private static ApiException badQuery(String name, String message) {
-    return new ApiException(
-        ProblemType.MALFORMED_REQUEST,
-        name + ": " + message,
-        List.of(new Problem.FieldError(name, message)),
-        Map.of());
   }
 
   /** The list response, named for the OpenAPI document. */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlanResponse(
     @Schema(example = "01JD3M6Q8Z6V3K2Y5W7X9A1B2C") String id,
     @Schema(
+            ref = "PlanStatus",
             description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING, FAILED or CANCELLED",
             example = "OPTIMAL")
         String status,
@@ -70,6 +71,7 @@ public record PlanResponse(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BindingView(
       @Schema(
+              ref = "ConstraintKind",
               description = "COUNTRY_CAP, GROUP_CAP, GROUP_MIN, SUPPLIER_CAP or HHI_CAP",
               example = "COUNTRY_CAP")
           String kind,
@@ -133,7 +135,7 @@ public record PlanResponse(
   @Schema(name = "Relaxation")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RelaxationView(
-      String kind,
+      @Schema(ref = "ConstraintKind", example = "COUNTRY_CAP") String kind,
       String material,
       String stage,
       String country,

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AllocationPlanSummary")
 public record PlanSummary(
     String id,
-    String status,
+    @Schema(ref = "PlanStatus", example = "OPTIMAL") String status,
     Instant createdAt,
     @Schema(nullable = true) Instant completedAt,
     String currency,

@@ -26,6 +26,7 @@ public class PolicyPresetResource {
 
   @GET
   @Operation(
+      operationId = "listPolicyPresets",
       summary = "List policy presets",
       description = "Read-only policies shipped with the service, each encoding a regulation.")
   @APIResponse(
@@ -40,6 +41,7 @@ public class PolicyPresetResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getPolicyPreset",
       summary = "Read a policy preset",
       description =
           "A read-only policy encoding a regulation; a plan request names it by policyId or a stored policy extends it.")

@@ -47,6 +47,7 @@ public class SourcingPolicyResource {
 
   @GET
   @Operation(
+      operationId = "listSourcingPolicies",
       summary = "List sourcing policies",
       description =
           "Pages through the stored sourcing policies in id order (presets are at /v1/policy-presets).")
@@ -74,6 +75,7 @@ public class SourcingPolicyResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getSourcingPolicy",
       summary = "Read a sourcing policy",
       description =
           "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
@@ -93,6 +95,7 @@ public class SourcingPolicyResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
+      operationId = "upsertSourcingPolicy",
       summary = "Create or replace a sourcing policy",
       description =
           "A policy may extend a preset (extendsPreset): its limits then add to or replace the preset's. Preset ids are read-only (405). Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
@@ -133,6 +136,7 @@ public class SourcingPolicyResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
+      operationId = "deleteSourcingPolicy",
       summary = "Delete a sourcing policy",
       description = "Stored plans keep a snapshot of the limits they were solved with.")
   @APIResponse(responseCode = "204", description = "Deleted")

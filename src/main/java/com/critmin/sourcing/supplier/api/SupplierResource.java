@@ -46,7 +46,10 @@ public class SupplierResource {
   }
 
   @GET
-  @Operation(summary = "List suppliers", description = "Pages through suppliers in id order.")
+  @Operation(
+      operationId = "listSuppliers",
+      summary = "List suppliers",
+      description = "Pages through suppliers in id order.")
   @APIResponse(
       responseCode = "200",
       description = "A page of suppliers",
@@ -71,6 +74,7 @@ public class SupplierResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getSupplier",
       summary = "Read a supplier",
       description =
           "Answers the current representation with its ETag; send that ETag as If-Match on a later write.")
@@ -90,6 +94,7 @@ public class SupplierResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
+      operationId = "upsertSupplier",
       summary = "Create or replace a supplier",
       description =
           "Idempotent: 201 when the id is new, 200 when it replaced; concurrent PUTs of one id take turns (one 201, then 200s)."
@@ -128,7 +133,10 @@ public class SupplierResource {
   @DELETE
   @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
-  @Operation(summary = "Delete a supplier", description = "Refused with 409 while offers use it.")
+  @Operation(
+      operationId = "deleteSupplier",
+      summary = "Delete a supplier",
+      description = "Refused with 409 while offers use it.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")

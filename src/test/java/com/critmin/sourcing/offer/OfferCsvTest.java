@@ -1,0 +1,154 @@
+package com.critmin.sourcing.offer;
+
+import static com.critmin.sourcing.testsupport.Api.assertProblem;
+import static com.critmin.sourcing.testsupport.Api.request;
+import static com.critmin.sourcing.testsupport.Api.uniqueId;
+import static com.critmin.sourcing.testsupport.Fixtures.givenMaterial;
+import static com.critmin.sourcing.testsupport.Fixtures.givenSupplier;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** CSV bulk upserts as spreadsheets export them. */
+@QuarkusTest
+class OfferCsvTest {
+  private static final String OFFERS = "/v1/offers";
+
+  private String supplier;
+  private String material;
+
+  @BeforeEach
+  void givenSupplierAndMaterial() {
+    supplier = givenSupplier("AU");
+    material = givenMaterial();
+  }
+
+  private static ValidatableResponse post(String csv, String query) {
+    return request()
+        .contentType("text/csv")
+        .body(csv)
+        .post(OFFERS + query)
+        .then()
+        .log()
+        .ifValidationFails();
+  }
+
+  @Test
+  void excelUtf8WithAByteOrderMarkAndOtherCaseHeadersIsRead() {
+    String id = uniqueId("csv");
+    String csv =
+        "\uFEFFID,SupplierID,Material,Capacity,UNITPRICE,Currency,Origin.mining\r\n"
+            + id
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",500,82.5,USD,au\r\n";
+    // As Excel saves "CSV UTF-8": the byte-order mark's three bytes, then UTF-8.
+    request()
+        .contentType("text/csv")
+        .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post(OFFERS)
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(1));
+    request()
+        .get(OFFERS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("capacity", equalTo(500.0))
+        .body("origins.MINING", equalTo("AU"));
+  }
+
+  @Test
+  void semicolonsAreDetectedWithDecimalCommas() {
+    String id = uniqueId("csv");
+    String csv =
+        "id;supplierId;material;capacity;unitPrice;currency\n"
+            + id
+            + ";"
+            + supplier
+            + ";"
+            + material
+            + ";500;82,5;USD\n";
+    post(csv, "").statusCode(200).body("created", equalTo(1));
+    request().get(OFFERS + "/" + id).then().statusCode(200).body("unitPrice", equalTo(82.5));
+    post(csv, "?delimiter=semicolon").statusCode(200).body("unchanged", equalTo(1));
+    assertProblem(post(csv, "?delimiter=pipe"), 400, "malformed-request")
+        .body("errors[0].field", equalTo("delimiter"));
+  }
+
+  @Test
+  void anUnknownColumnIs422WithAHintOrIgnoredOnRequest() {
+    String id = uniqueId("csv");
+    String csv =
+        "id,supplier,material,capacity,unitPrice,currency,erpPlant\n"
+            + id
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",500,82.5,USD,P100\n";
+    assertProblem(post(csv, ""), 422, "validation")
+        .body("errors.message", hasItem(containsString("did you mean 'supplierId'")))
+        .body("errors.message", hasItem(containsString("unknown column 'erpPlant'")));
+    String renamed = csv.replace("id,supplier,", "id,supplierId,");
+    post(renamed, "?unknownColumns=ignore").statusCode(200).body("created", equalTo(1));
+  }
+
+  @Test
+  void errorsNameTheLineOfTheFile() {
+    String csv =
+        "id,supplierId,material,capacity,unitPrice,currency\n"
+            + "\n"
+            + uniqueId("csv")
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",500,82.5,USD\n"
+            + uniqueId("csv")
+            + ","
+            + supplier
+            + ","
+            + material
+            + ",lots,82.5,USD\n";
+    assertProblem(post(csv, ""), 422, "validation")
+        .body("errors[0].field", equalTo("[1].capacity"))
+        .body("errors[0].message", containsString("(line 4)"));
+    String missingSupplier =
+        "id,supplierId,material,capacity,unitPrice,currency\n"
+            + uniqueId("csv")
+            + ",nobody-"
+            + supplier
+            + ","
+            + material
+            + ",500,82.5,USD\n";
+    assertProblem(post(missingSupplier, ""), 422, "validation")
+        .body("errors[0].field", equalTo("[0].supplierId"))
+        .body("errors[0].message", containsString("(line 2)"));
+  }
+
+  @Test
+  void aRowThatChangesNothingCountsAsUnchanged() {
+    String first = uniqueId("csv");
+    String second = uniqueId("csv");
+    String header = "id,supplierId,material,capacity,unitPrice,currency\n";
+    String row1 = first + "," + supplier + "," + material + ",500,82.5,USD\n";
+    String row2 = second + "," + supplier + "," + material + ",100,70,USD\n";
+    post(header + row1 + row2, "").statusCode(200).body("created", equalTo(2));
+    String etag = request().get(OFFERS + "/" + first).then().extract().header("ETag");
+    post(header + row1 + row2.replace(",100,", ",150,"), "")
+        .statusCode(200)
+        .body("received", equalTo(2))
+        .body("created", equalTo(0))
+        .body("updated", equalTo(1))
+        .body("unchanged", equalTo(1));
+    request().get(OFFERS + "/" + first).then().header("ETag", etag);
+  }
+}
