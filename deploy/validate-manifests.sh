@@ -13,13 +13,14 @@ if [[ ! -d "$npm_dir/node_modules/kubernetes-models" || ! -d "$npm_dir/node_modu
     kubernetes-models@5 js-yaml@4 >/dev/null)
 fi
 
-cat >"$npm_dir/validate.cjs" <<'JS'
+# An ES module (kubernetes-models@5 exports ES modules only) next to node_modules, which it resolves from.
+cat >"$npm_dir/validate.mjs" <<'JS'
 // Reads rendered YAML on stdin; validates each object with the kubernetes-models class of its apiVersion/kind.
-const yaml = require("js-yaml");
+import yaml from "js-yaml";
 const overlay = process.argv[2];
 let input = "";
 process.stdin.on("data", (d) => (input += d));
-process.stdin.on("end", () => {
+process.stdin.on("end", async () => {
   let failures = 0;
   let count = 0;
   for (const object of yaml.loadAll(input)) {
@@ -30,9 +31,10 @@ process.stdin.on("end", () => {
     const name = `${overlay}: ${object.kind}/${object.metadata && object.metadata.name}`;
     let Model;
     try {
-      Model = require(module)[object.kind];
+      Model = (await import(module))[object.kind];
+      if (!Model) throw new Error("no class " + object.kind);
     } catch (e) {
-      console.error(`INVALID ${name}: no schema (${module})`);
+      console.error(`INVALID ${name}: no schema (${module}: ${e.message})`);
       failures++;
       continue;
     }
@@ -56,6 +58,6 @@ status=0
 for overlay in k8s/overlays/*/; do
   name=$(basename "$overlay")
   rendered=$(kubectl kustomize "$overlay")
-  NODE_PATH="$npm_dir/node_modules" node "$npm_dir/validate.cjs" "$name" <<<"$rendered" || status=1
+  node "$npm_dir/validate.mjs" "$name" <<<"$rendered" || status=1
 done
 exit $status
