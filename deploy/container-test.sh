@@ -65,8 +65,10 @@ chmod 644 "$work/public.pem"
 # ---- Run ------------------------------------------------------------------------------------------------------
 echo "== Starting $IMAGE on port $PORT (read-only, /tmp 16m, 1g)"
 start=$(date +%s.%N)
-podman run -d --name "$NAME" --network=host --read-only --tmpfs /tmp:size=16m --memory=1g \
-  -v "$work/public.pem:/etc/sourcing/jwt/public.pem:ro" \
+# The same for the baseline container below.
+run_options=(--network=host --read-only --tmpfs /tmp:size=16m --memory=1g
+  -v "$work/public.pem:/etc/sourcing/jwt/public.pem:ro")
+podman run -d --name "$NAME" "${run_options[@]}" \
   -e QUARKUS_HTTP_PORT="$PORT" \
   -e QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
   -e QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
@@ -119,9 +121,9 @@ uid=$(podman exec "$NAME" id -u)
 pid1_uid=$(podman exec "$NAME" awk '/^Uid:/ {print $2}' /proc/1/status)
 [[ "$pid1_uid" != 0 ]] || fail "the JVM (pid 1) runs as root"
 
-# podman itself marks /etc changed (it bind-mounts hosts, hostname and resolv.conf there): what a container
+# podman itself marks /etc changed (it bind-mounts hosts, hostname, resolv.conf and our key there): what a container
 # that runs nothing shows is the baseline; the service may add nothing to it outside /tmp.
-podman run --name "$NAME-baseline" --network=host --read-only --tmpfs /tmp:size=16m --entrypoint /bin/true \
+podman run --name "$NAME-baseline" "${run_options[@]}" --entrypoint /bin/true \
   "$IMAGE" >/dev/null
 podman diff "$NAME-baseline" | sort >"$work/diff-baseline.txt"
 podman rm "$NAME-baseline" >/dev/null
