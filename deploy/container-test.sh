@@ -54,13 +54,19 @@ psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "DROP DATABASE IF
 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "CREATE DATABASE $DB"
 work=$(mktemp -d)
 cleanup() {
-  podman rm -f -t 5 "$NAME" "$NAME-baseline" >/dev/null 2>&1 || true
+  podman rm --ignore -f -t 5 "$NAME" >/dev/null 2>&1 || true
+  podman rm --ignore -f "$NAME-baseline" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
 openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
 chmod 644 "$work/public.pem"
+
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "FAIL: port $PORT is taken already (set PORT)" >&2
+  exit 1
+fi
 
 # ---- Run ------------------------------------------------------------------------------------------------------
 echo "== Starting $IMAGE on port $PORT (read-only, /tmp 16m, 1g)"
