@@ -3,10 +3,11 @@
 # memory, against the machine's PostgreSQL, with authentication on and a key pair made for the run. Checks that
 # it gets ready, answers 401 without a token, solves a plan (201, OPTIMAL) with a minted planner token, runs as
 # non-root and writes nothing outside /tmp; prints image size, start-to-ready time, RSS and /tmp usage.
-# Needs root (podman, debootstrap) and target/quarkus-app of a PostgreSQL build (it builds one when missing).
+# Needs root (podman, debootstrap).
 # Environment: PORT (18071), PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres), DB (container_test),
 #   BASE_IMAGE/BUILD_IMAGE (default: the Debian base made by deploy/base-image.sh), IMAGE (sourcing-optimizer:ci),
-#   LOAD_SECONDS (0: no load test; >0: that many seconds of CONNECTIONS parallel small stateless plans).
+#   LOAD_SECONDS (0: no load test; >0: that many seconds of CONNECTIONS parallel small stateless plans),
+#   PACKAGE (1: run `./mvnw package -Ppostgresql` first; 0: target/quarkus-app is a PostgreSQL build already).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-18071}"
@@ -33,7 +34,9 @@ CONTAINERS_CONF="$PWD/deploy/podman/containers.conf"
 CONTAINERS_STORAGE_CONF="$PWD/deploy/podman/storage.conf"
 export CONTAINERS_CONF CONTAINERS_STORAGE_CONF
 
-if [[ ! -f target/quarkus-app/quarkus-run.jar ]] || ! grep -q postgresql target/quarkus-app/quarkus-app-dependencies.txt 2>/dev/null; then
+# The database kind is fixed at build time and target/ does not say which one it holds: package unless told
+# (PACKAGE=0) that target/quarkus-app is a PostgreSQL build, as after .ci/run's `verify -Ppostgresql`.
+if [[ "${PACKAGE:-1}" != 0 || ! -f target/quarkus-app/quarkus-run.jar ]]; then
   echo "== Packaging the PostgreSQL build"
   ./mvnw -B -ntp -q package -Ppostgresql -DskipTests
 fi
