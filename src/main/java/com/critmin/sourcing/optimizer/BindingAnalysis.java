@@ -123,9 +123,9 @@ final class BindingAnalysis {
       root[r] = r;
       PolicyRow row = policy.get(r);
       if (!row.active) continue;
-      double activity = 0;
-      for (int i : row.members) activity += x[i];
-      if (Math.abs(activity - row.rhs) > slack) continue;
+      double activity = row.activity(x);
+      double rowSlack = row.isSpend() ? 1e-6 * Math.max(1.0, demand * part.maxPrice) : slack;
+      if (Math.abs(activity - row.rhs) > rowSlack) continue;
       tight[r] = true;
       for (int i : row.members) {
         if (x[i] <= noise) continue;
@@ -144,7 +144,15 @@ final class BindingAnalysis {
       size[find(root, r)]++;
       if (Math.abs(result.rowDual[r]) > dualNoise) priced[find(root, r)] = true;
     }
-    boolean exact = exactAllowed && part.availableCount <= EXACT_MAX_OFFERS && demand > 0;
+    // Spend caps move by coefficients, not by right-hand side, and HHI cuts live only in the warm
+    // LP: parts with either keep the dual-based figures.
+    boolean exact =
+        exactAllowed
+            && part.availableCount <= EXACT_MAX_OFFERS
+            && demand > 0
+            && !part.hasSpendRows()
+            && result.hhiIterations == 0
+            && !result.hhiCapped;
     double amount = 0.01 * demand;
     Oracle greedy = null;
     double greedyBase = Double.NaN;

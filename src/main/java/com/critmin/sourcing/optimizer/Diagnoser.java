@@ -81,10 +81,10 @@ final class Diagnoser {
       double slack = elastic.rowSlack()[r];
       if (slack <= tol) continue;
       PolicyRow row = part.rows.get(r);
+      // A spend row's slack is money: a share of the elastic solution's spend.
+      double base = row.isSpend() ? Math.max(elastic.spend(), 1e-12) : demand;
       double to =
-          row.isLowerBound()
-              ? Math.max(0.0, row.share - slack / demand)
-              : row.share + slack / demand;
+          row.isLowerBound() ? Math.max(0.0, row.share - slack / base) : row.share + slack / base;
       result.add(
           new Relaxation(
               row.kind,

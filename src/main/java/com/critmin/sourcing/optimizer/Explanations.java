@@ -73,8 +73,13 @@ final class Explanations {
   /** The subject without the material, for listing tied limits: "the CN cap at SUPPLY". */
   static String shortSubject(PolicyRow row) {
     return switch (row.kind) {
-      case COUNTRY_CAP -> "the " + row.country + " cap at " + row.stage;
-      case GROUP_CAP -> "the " + row.group + " group cap at " + row.stage;
+      case COUNTRY_CAP ->
+          "the " + row.country + (row.isSpend() ? " spend cap at " : " cap at ") + row.stage;
+      case GROUP_CAP ->
+          "the "
+              + row.group
+              + (row.isSpend() ? " group spend cap at " : " group cap at ")
+              + row.stage;
       case GROUP_MIN -> "the " + row.group + " minimum share at " + row.stage;
       case SUPPLIER_CAP -> "the supplier cap for " + row.supplier;
       default -> row.kind.toString();
@@ -97,6 +102,42 @@ final class Explanations {
    * bound on relaxing the whole group (the LP value is convex in the limits, so the duals of any
    * optimal basis bound the saving from above).
    */
+  /** A binding HHI cap: what raising it by 100 index points saves, from its price. */
+  static String hhiBinding(String material, String stage, double pricePerPoint, String currency) {
+    return "raising the HHI cap for "
+        + material
+        + " at "
+        + stage
+        + " by 100 points saves "
+        + money(-pricePerPoint * 100)
+        + " "
+        + currency;
+  }
+
+  /**
+   * A binding spend cap from its dual: the row is {@code spend inside - share x total spend <= 0},
+   * so one percentage point more loosens it by 1 % of the material's spend.
+   */
+  static String spendBinding(
+      PolicyRow row, String material, double dual, double spend, String currency) {
+    double savings = (row.isLowerBound() ? dual : -dual) * spend * 0.01;
+    String subject =
+        row.kind == ConstraintKind.COUNTRY_CAP
+            ? "the " + row.country + " spend cap for " + material + " at " + row.stage
+            : "the "
+                + row.group
+                + (row.isLowerBound() ? " minimum spend share for " : " group spend cap for ")
+                + material
+                + " at "
+                + row.stage;
+    return (row.isLowerBound() ? "lowering " : "raising ")
+        + subject
+        + " by 1 percentage point saves about "
+        + money(savings)
+        + " "
+        + currency;
+  }
+
   static String binding(
       MaterialPart part, BindingAnalysis analysis, int k, double[] duals, String currency) {
     PolicyRow row = part.rows.get(analysis.rows[k]);
@@ -245,6 +286,15 @@ final class Explanations {
               + " for up to "
               + percent(to, RoundingMode.CEILING)
               + " of demand";
+      case HHI_CAP ->
+          "raise the HHI cap for "
+              + material
+              + " at "
+              + stage
+              + " from "
+              + String.format(Locale.US, "%,.0f", from)
+              + " to "
+              + String.format(Locale.US, "%,.0f", Math.ceil(to));
       case CAPACITY ->
           "capacity is short: reduce demand for "
               + material

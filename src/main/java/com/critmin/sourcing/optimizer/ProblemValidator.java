@@ -123,6 +123,8 @@ public final class ProblemValidator {
   private void checkLimits(Limits limits) {
     share("limits.maxCountryShare", limits.maxCountryShare());
     share("limits.maxSupplierShare", limits.maxSupplierShare());
+    Double hhi = limits.maxHhi();
+    if (hhi != null && !(hhi >= 0 && hhi <= 10_000)) add("limits.maxHhi", "must be in [0, 10000]");
     for (int i = 0; i < limits.countryLimits().size(); i++) {
       CountryLimit l = limits.countryLimits().get(i);
       String f = "limits.countryLimits[" + i + "]";

@@ -1,7 +1,9 @@
 package com.critmin.sourcing.optimizer;
 
 import com.critmin.sourcing.optimizer.model.Allocation;
+import com.critmin.sourcing.optimizer.model.Basis;
 import com.critmin.sourcing.optimizer.model.BindingConstraint;
+import com.critmin.sourcing.optimizer.model.ConstraintKind;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Diagnosis;
 import com.critmin.sourcing.optimizer.model.MaterialResult;
@@ -13,6 +15,7 @@ import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.critmin.sourcing.optimizer.model.Status;
 import com.critmin.sourcing.optimizer.ortools.LpPartSolver;
 import com.critmin.sourcing.optimizer.ortools.OrTools;
+import com.critmin.sourcing.optimizer.ortools.WarmLp;
 import com.critmin.sourcing.optimizer.part.LaminarGreedy;
 import com.critmin.sourcing.optimizer.part.MaterialPart;
 import com.critmin.sourcing.optimizer.part.PartResult;
@@ -122,7 +125,9 @@ public final class SourcingOptimizer implements AutoCloseable {
             MaterialPart part = compiler.compile(demands.get(i));
             long compiled = System.nanoTime() - t0;
             parts[i] = part;
-            results[i] = solvePart(part, options, deadline).withBuildNanos(compiled);
+            results[i] =
+                solvePart(part, options, deadline, problem.limits().maxHhi())
+                    .withBuildNanos(compiled);
           }
         });
 
@@ -173,6 +178,7 @@ public final class SourcingOptimizer implements AutoCloseable {
               results[i],
               analyses[i],
               problem.currency(),
+              problem.limits().maxHhi(),
               allocations,
               materials,
               binding);
@@ -188,8 +194,18 @@ public final class SourcingOptimizer implements AutoCloseable {
         stats(results, options, start));
   }
 
-  static PartResult solvePart(MaterialPart part, SolveOptions options, long deadline) {
+  /**
+   * Solves one part: the exact greedy where it applies, else the LP; under an HHI cap the warm LP
+   * with its tangent cuts (the greedy knows no HHI).
+   */
+  static PartResult solvePart(
+      MaterialPart part, SolveOptions options, long deadline, Double maxHhi) {
     boolean trivial = part.demand <= 0 || part.n == 0;
+    if (maxHhi != null && !trivial) {
+      try (WarmLp lp = WarmLp.open(part, options.engine(), maxHhi)) {
+        return lp.solve(deadline);
+      }
+    }
     if ((options.fastPath() || trivial) && LaminarGreedy.applies(part)) {
       return LaminarGreedy.solve(part);
     }
@@ -202,7 +218,9 @@ public final class SourcingOptimizer implements AutoCloseable {
     int fast = 0;
     long build = 0;
     long solve = 0;
+    int hhiIterations = 0;
     for (PartResult r : results) {
+      hhiIterations += r.hhiIterations;
       variables += r.variables;
       constraints += r.constraints;
       if (r.fastPath) fast++;
@@ -219,7 +237,8 @@ public final class SourcingOptimizer implements AutoCloseable {
         results.length,
         fast,
         build / 1_000_000,
-        solve / 1_000_000);
+        solve / 1_000_000,
+        hhiIterations);
   }
 
   /**
@@ -230,6 +249,7 @@ public final class SourcingOptimizer implements AutoCloseable {
       PartResult result,
       BindingAnalysis analysis,
       String currency,
+      Double maxHhi,
       List<Allocation> allocations,
       List<MaterialResult> materials,
       List<BindingConstraint> binding) {
@@ -281,6 +301,24 @@ public final class SourcingOptimizer implements AutoCloseable {
       PolicyRow row = part.rows.get(analysis.rows[k]);
       double alone = analysis.alone[k];
       double joint = analysis.joint[analysis.group[k]];
+      if (row.isSpend()) {
+        double dual = result.rowDual[analysis.rows[k]];
+        binding.add(
+            new BindingConstraint(
+                row.kind,
+                part.material,
+                row.stage,
+                row.country,
+                row.group,
+                row.supplier,
+                row.share,
+                dual,
+                Explanations.spendBinding(row, part.material, dual, cost, currency),
+                null,
+                null,
+                Basis.SPEND));
+        continue;
+      }
       binding.add(
           new BindingConstraint(
               row.kind,
@@ -294,6 +332,26 @@ public final class SourcingOptimizer implements AutoCloseable {
               Explanations.binding(part, analysis, k, result.rowDual, currency),
               Double.isNaN(alone) ? null : alone,
               Double.isNaN(joint) || analysis.groupSize(k) < 2 ? null : joint));
+    }
+    if (result.hhiPrice != null) {
+      double dualNoise = 1e-9 * Math.max(1.0, part.maxPrice);
+      for (int g = 0; g < part.stages.length; g++) {
+        double price = result.hhiPrice[g];
+        if (Math.abs(price) <= dualNoise) continue;
+        binding.add(
+            new BindingConstraint(
+                ConstraintKind.HHI_CAP,
+                part.material,
+                part.stages[g],
+                null,
+                null,
+                null,
+                maxHhi,
+                price,
+                Explanations.hhiBinding(part.material, part.stages[g], price, currency),
+                null,
+                null));
+      }
     }
     return cost;
   }

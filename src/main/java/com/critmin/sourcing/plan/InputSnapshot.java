@@ -76,14 +76,18 @@ record InputSnapshot(
       Double maxShare,
       Double minShare,
       String stage,
-      String material) {}
+      String material,
+      com.critmin.sourcing.optimizer.model.Basis basis) {}
 
   record CanonicalLimits(
       Double maxCountryShare,
       List<CountryLimit> countryLimits,
       List<CanonicalGroupLimit> groupLimits,
       Double maxSupplierShare,
-      List<String> excludedCountries) {}
+      List<String> excludedCountries,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Double maxHhi) {}
 
   record CanonicalScenario(
       List<String> unavailableCountries,
@@ -118,10 +122,12 @@ record InputSnapshot(
                             g.maxShare(),
                             g.minShare(),
                             g.stage(),
-                            g.material()))
+                            g.material(),
+                            g.basis()))
                 .toList(),
             limits.maxSupplierShare(),
-            sorted(limits.excludedCountries())),
+            sorted(limits.excludedCountries()),
+            limits.maxHhi()),
         new CanonicalScenario(
             sorted(scenario.unavailableCountries()),
             sorted(scenario.unavailableSuppliers()),
@@ -158,6 +164,26 @@ record InputSnapshot(
       ByteArrayOutputStream compressed = new ByteArrayOutputStream(8192);
       try (OutputStream out = new DigestOutputStream(new FastGzip(compressed), sha256)) {
         JSON.writeValue(out, this);
+      }
+      return new Written(
+          compressed.toByteArray(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the input snapshot cannot be written", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** An analysis's input: its own parameters beside the canonical problem. */
+  record WithParameters(Object parameters, InputSnapshot problem) {}
+
+  /** Writes the snapshot with an analysis's parameters, as {@link #write()} does. */
+  Written writeWith(Object parameters) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      ByteArrayOutputStream compressed = new ByteArrayOutputStream(8192);
+      try (OutputStream out = new DigestOutputStream(new FastGzip(compressed), sha256)) {
+        JSON.writeValue(out, new WithParameters(parameters, this));
       }
       return new Written(
           compressed.toByteArray(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
@@ -205,10 +231,12 @@ record InputSnapshot(
                             g.maxShare(),
                             g.minShare(),
                             g.stage(),
-                            g.material()))
+                            g.material(),
+                            g.basis()))
                 .toList(),
             limits.maxSupplierShare(),
-            new LinkedHashSet<>(limits.excludedCountries())),
+            new LinkedHashSet<>(limits.excludedCountries()),
+            limits.maxHhi()),
         new Scenario(
             new LinkedHashSet<>(scenario.unavailableCountries()),
             new LinkedHashSet<>(scenario.unavailableSuppliers()),
@@ -238,11 +266,11 @@ record InputSnapshot(
   }
 
   private static String countryKey(CountryLimit limit) {
-    return limit.country() + "|" + limit.stage() + "|" + limit.material();
+    return limit.country() + "|" + limit.stage() + "|" + limit.material() + "|" + limit.basis();
   }
 
   private static String groupKey(GroupLimit limit) {
-    return limit.group() + "|" + limit.stage() + "|" + limit.material();
+    return limit.group() + "|" + limit.stage() + "|" + limit.material() + "|" + limit.basis();
   }
 
   private static String factorKey(Factor factor) {

@@ -3,13 +3,13 @@ package com.critmin.sourcing.plan;
 import java.security.SecureRandom;
 
 /** ULIDs: 26 Crockford base-32 characters that sort by creation time, unique across replicas. */
-final class PlanIds {
+public final class PlanIds {
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private PlanIds() {}
 
-  static String next(long epochMillis) {
+  public static String next(long epochMillis) {
     char[] id = new char[26];
     long time = epochMillis;
     for (int i = 9; i >= 0; i--) {

@@ -83,7 +83,10 @@ final class PlanMapper {
                         b.shadowPrice(),
                         b.explanation(),
                         b.savingsPerPercentagePoint(),
-                        b.jointSavingsPerPercentagePoint()))
+                        b.jointSavingsPerPercentagePoint(),
+                        b.basis() == com.critmin.sourcing.optimizer.model.Basis.SPEND
+                            ? "SPEND"
+                            : null))
             .toList(),
         diagnosis(solution.diagnosis()),
         solver(solution.solver(), solverVersion),
@@ -203,6 +206,7 @@ final class PlanMapper {
         stats.variables(),
         stats.constraints(),
         stats.parts(),
-        stats.fastPathParts());
+        stats.fastPathParts(),
+        stats.hhiIterations());
   }
 }

@@ -2,9 +2,11 @@ package com.critmin.sourcing.plan;
 
 import com.critmin.sourcing.countrygroup.CountryGroupService;
 import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.optimizer.model.Basis;
 import com.critmin.sourcing.optimizer.model.CountryLimit;
 import com.critmin.sourcing.optimizer.model.GroupLimit;
 import com.critmin.sourcing.optimizer.model.Limits;
+import com.critmin.sourcing.policy.LimitBasis;
 import com.critmin.sourcing.policy.PolicyLimits;
 import com.critmin.sourcing.policy.SourcingPolicyService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +63,12 @@ class PolicyResolver {
       for (var limit : limits.countryLimits()) {
         if (limit != null) {
           countryLimits.add(
-              new CountryLimit(limit.country(), limit.stage(), limit.material(), limit.maxShare()));
+              new CountryLimit(
+                  limit.country(),
+                  limit.stage(),
+                  limit.material(),
+                  limit.maxShare(),
+                  basis(limit.basis())));
         }
       }
     }
@@ -90,7 +97,8 @@ class PolicyResolver {
                 limit.maxShare(),
                 limit.minShare(),
                 limit.stage(),
-                limit.material()));
+                limit.material(),
+                basis(limit.basis())));
       }
     }
     return new Limits(
@@ -98,6 +106,11 @@ class PolicyResolver {
         countryLimits,
         groupLimits,
         limits.maxSupplierShare(),
-        limits.excludedCountries() == null ? null : new HashSet<>(limits.excludedCountries()));
+        limits.excludedCountries() == null ? null : new HashSet<>(limits.excludedCountries()),
+        limits.maxHhi());
+  }
+
+  private static Basis basis(LimitBasis basis) {
+    return basis == LimitBasis.SPEND ? Basis.SPEND : Basis.QUANTITY;
   }
 }

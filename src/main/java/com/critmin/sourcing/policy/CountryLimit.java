@@ -30,10 +30,19 @@ public record CountryLimit(
         @Finite
         @DecimalMin("0")
         @DecimalMax("1")
-        Double maxShare) {
+        Double maxShare,
+    @Schema(
+            description =
+                "QUANTITY (default): share of demanded quantity; SPEND: share of the material's purchase cost",
+            nullable = true)
+        LimitBasis basis) {
+
+  public CountryLimit(String country, String stage, String material, Double maxShare) {
+    this(country, stage, material, maxShare, null);
+  }
 
   /** Entries with the same key conflict; a later one replaces an earlier one when merging. */
   public String key() {
-    return country + "|" + stage + "|" + material;
+    return country + "|" + stage + "|" + material + (basis == LimitBasis.SPEND ? "|SPEND" : "");
   }
 }

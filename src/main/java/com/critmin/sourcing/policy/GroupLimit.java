@@ -35,9 +35,18 @@ public record GroupLimit(
         String stage,
     @Schema(description = "Material it applies to; every material when absent", nullable = true)
         @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
-        String material) {
+        String material,
+    @Schema(
+            description =
+                "QUANTITY (default): share of demanded quantity; SPEND: share of the material's purchase cost",
+            nullable = true)
+        LimitBasis basis) {
+
+  public GroupLimit(String group, Double maxShare, Double minShare, String stage, String material) {
+    this(group, maxShare, minShare, stage, material, null);
+  }
 
   public String key() {
-    return group + "|" + stage + "|" + material;
+    return group + "|" + stage + "|" + material + (basis == LimitBasis.SPEND ? "|SPEND" : "");
   }
 }

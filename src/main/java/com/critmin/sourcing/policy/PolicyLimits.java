@@ -47,9 +47,27 @@ public record PolicyLimits(
         Double maxSupplierShare,
     @Schema(description = "Countries excluded at every processing stage", example = "[\"RU\"]")
         @Size(max = 300)
-        List<@NotNull @CountryCode String> excludedCountries) {
+        List<@NotNull @CountryCode String> excludedCountries,
+    @Schema(
+            description =
+                "Most the Herfindahl-Hirschman index (sum of squared percentage country shares of demand) may be, per material and stage, 0 to 10,000",
+            example = "5000",
+            nullable = true)
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("10000")
+        Double maxHhi) {
 
-  public static final PolicyLimits NONE = new PolicyLimits(null, null, null, null, null);
+  public static final PolicyLimits NONE = new PolicyLimits(null, null, null, null, null, null);
+
+  public PolicyLimits(
+      Double maxCountryShare,
+      List<CountryLimit> countryLimits,
+      List<GroupLimit> groupLimits,
+      Double maxSupplierShare,
+      List<String> excludedCountries) {
+    this(maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries, null);
+  }
 
   public PolicyLimits {
     // Copies tolerate null elements so that validation, not the constructor, reports them.
@@ -73,7 +91,8 @@ public record PolicyLimits(
         override.countryLimits != null ? override.countryLimits : countryLimits,
         override.groupLimits != null ? override.groupLimits : groupLimits,
         override.maxSupplierShare != null ? override.maxSupplierShare : maxSupplierShare,
-        override.excludedCountries != null ? override.excludedCountries : excludedCountries);
+        override.excludedCountries != null ? override.excludedCountries : excludedCountries,
+        override.maxHhi != null ? override.maxHhi : maxHhi);
   }
 
   /**
@@ -88,7 +107,8 @@ public record PolicyLimits(
         merge(base.countryLimits, countryLimits, CountryLimit::key),
         merge(base.groupLimits, groupLimits, GroupLimit::key),
         maxSupplierShare != null ? maxSupplierShare : base.maxSupplierShare,
-        excluded.isEmpty() ? null : List.copyOf(excluded));
+        excluded.isEmpty() ? null : List.copyOf(excluded),
+        maxHhi != null ? maxHhi : base.maxHhi);
   }
 
   /** Rules across fields; group existence is checked by the caller that knows the groups. */

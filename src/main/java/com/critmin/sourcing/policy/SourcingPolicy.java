@@ -33,6 +33,9 @@ public class SourcingPolicy extends MasterDataEntity {
   @Column(name = "max_supplier_share")
   public Double maxSupplierShare;
 
+  @Column(name = "max_hhi")
+  public Double maxHhi;
+
   @Column(name = "country_limits")
   public String countryLimitsJson;
 

@@ -83,6 +83,7 @@ public class SourcingPolicyService
     entity.extendsPreset = request.extendsPreset();
     entity.maxCountryShare = request.maxCountryShare();
     entity.maxSupplierShare = request.maxSupplierShare();
+    entity.maxHhi = request.maxHhi();
     entity.countryLimitsJson = write(request.countryLimits());
     entity.groupLimitsJson = write(request.groupLimits());
     PolicyLimits limits = request.limits();
@@ -152,7 +153,8 @@ public class SourcingPolicyService
         orEmpty(limits.excludedCountries()),
         false,
         entity.createdAt,
-        entity.updatedAt);
+        entity.updatedAt,
+        limits.maxHhi());
   }
 
   /**
@@ -190,7 +192,8 @@ public class SourcingPolicyService
         orEmpty(limits.excludedCountries()),
         true,
         null,
-        null);
+        null,
+        limits.maxHhi());
   }
 
   private PolicyLimits limitsOf(SourcingPolicy entity) {
@@ -201,7 +204,8 @@ public class SourcingPolicyService
         entity.maxSupplierShare,
         entity.excludedCountries == null || entity.excludedCountries.isEmpty()
             ? null
-            : Arrays.asList(entity.excludedCountries.split(",")));
+            : Arrays.asList(entity.excludedCountries.split(",")),
+        entity.maxHhi);
   }
 
   private String write(List<?> limits) {

@@ -29,6 +29,7 @@ public final class ProblemBuilder {
   private final List<CountryLimit> countryLimits = new ArrayList<>();
   private final List<GroupLimit> groupLimits = new ArrayList<>();
   private Double maxSupplierShare;
+  private Double maxHhi;
   private final Set<String> excluded = new HashSet<>();
   private final Set<String> unavailableCountries = new HashSet<>();
   private final Set<String> unavailableSuppliers = new HashSet<>();
@@ -130,6 +131,33 @@ public final class ProblemBuilder {
     return this;
   }
 
+  public ProblemBuilder maxHhi(double hhi) {
+    maxHhi = hhi;
+    return this;
+  }
+
+  /** A cap on the country's share of the material's purchase cost. */
+  public ProblemBuilder spendLimit(String country, String stage, double share) {
+    countryLimits.add(
+        new CountryLimit(
+            country, stage, null, share, com.critmin.sourcing.optimizer.model.Basis.SPEND));
+    return this;
+  }
+
+  public ProblemBuilder groupSpendCap(
+      String group, Set<String> countries, double share, String stage) {
+    groupLimits.add(
+        new GroupLimit(
+            group,
+            countries,
+            share,
+            null,
+            stage,
+            null,
+            com.critmin.sourcing.optimizer.model.Basis.SPEND));
+    return this;
+  }
+
   public ProblemBuilder maxSupplierShare(double share) {
     maxSupplierShare = share;
     return this;
@@ -202,7 +230,7 @@ public final class ProblemBuilder {
     return new SourcingProblem(
         inputs,
         demands,
-        new Limits(maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excluded),
+        new Limits(maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excluded, maxHhi),
         new Scenario(unavailableCountries, unavailableSuppliers, capacityFactors, priceFactors),
         allowShortfall,
         shortfallPenalty,

@@ -103,7 +103,6 @@ public final class ServiceProcess implements AutoCloseable {
     return url;
   }
 
-
   public Path log() {
     return log;
   }

@@ -17,6 +17,10 @@ package com.critmin.sourcing.optimizer.model;
  * limit tight together with this one (on offers it shares with them) by one percentage point at
  * once saves; null when the limit is not tied or it was not computed. Both include shortfall
  * penalties, like the LP objective.
+ *
+ * <p>{@code basis}: SPEND for a cap on a share of purchase cost (its dual is per unit of spend over
+ * the cap); QUANTITY otherwise. An HHI_CAP's limit is the index (0 to 10,000) and its shadow price
+ * the cost per index point.
  */
 public record BindingConstraint(
     ConstraintKind kind,
@@ -29,4 +33,37 @@ public record BindingConstraint(
     double shadowPrice,
     String explanation,
     Double savingsPerPercentagePoint,
-    Double jointSavingsPerPercentagePoint) {}
+    Double jointSavingsPerPercentagePoint,
+    Basis basis) {
+
+  public BindingConstraint {
+    basis = basis == null ? Basis.QUANTITY : basis;
+  }
+
+  public BindingConstraint(
+      ConstraintKind kind,
+      String material,
+      String stage,
+      String country,
+      String group,
+      String supplier,
+      double limit,
+      double shadowPrice,
+      String explanation,
+      Double savingsPerPercentagePoint,
+      Double jointSavingsPerPercentagePoint) {
+    this(
+        kind,
+        material,
+        stage,
+        country,
+        group,
+        supplier,
+        limit,
+        shadowPrice,
+        explanation,
+        savingsPerPercentagePoint,
+        jointSavingsPerPercentagePoint,
+        Basis.QUANTITY);
+  }
+}

@@ -6,6 +6,7 @@ public enum ConstraintKind {
   GROUP_CAP,
   GROUP_MIN,
   SUPPLIER_CAP,
+  HHI_CAP,
   EXCLUSION,
   CAPACITY
 }

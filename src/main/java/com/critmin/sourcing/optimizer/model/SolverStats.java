@@ -4,7 +4,8 @@ package com.critmin.sourcing.optimizer.model;
  * How the plan was solved. {@code engine}: GLOP, CLP, GREEDY (every part used the fast path) or
  * e.g. GLOP+GREEDY. {@code variables}/{@code constraints} count the model as built (greedy parts
  * count the model they stand for); {@code buildMillis}/{@code solveMillis} are summed over parts
- * across threads.
+ * across threads. {@code hhiIterations}: warm re-solves that added HHI tangent cuts, over all
+ * parts.
  */
 public record SolverStats(
     String engine,
@@ -14,4 +15,27 @@ public record SolverStats(
     int parts,
     int fastPathParts,
     long buildMillis,
-    long solveMillis) {}
+    long solveMillis,
+    int hhiIterations) {
+
+  public SolverStats(
+      String engine,
+      long wallTimeMillis,
+      int variables,
+      int constraints,
+      int parts,
+      int fastPathParts,
+      long buildMillis,
+      long solveMillis) {
+    this(
+        engine,
+        wallTimeMillis,
+        variables,
+        constraints,
+        parts,
+        fastPathParts,
+        buildMillis,
+        solveMillis,
+        0);
+  }
+}

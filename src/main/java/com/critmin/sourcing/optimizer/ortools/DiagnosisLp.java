@@ -30,7 +30,8 @@ public final class DiagnosisLp {
       double[] rowSlack,
       List<String> excludedCountries,
       double[] exclusionSlack,
-      double demandSlack) {}
+      double demandSlack,
+      double spend) {}
 
   private static MPVariable[] availableVariables(
       MPSolver solver, MaterialPart part, boolean includeExcluded) {
@@ -50,7 +51,10 @@ public final class DiagnosisLp {
         row.isLowerBound()
             ? solver.makeConstraint(row.rhs, inf, row.name(part.material))
             : solver.makeConstraint(-inf, row.rhs, row.name(part.material));
-    for (int i : row.members) if (x[i] != null) c.setCoefficient(x[i], 1.0);
+    for (int k = 0; k < row.members.length; k++) {
+      int i = row.members[k];
+      if (x[i] != null) c.setCoefficient(x[i], row.coefficient(k));
+    }
   }
 
   /**
@@ -134,7 +138,7 @@ public final class DiagnosisLp {
       double[] slack = new double[part.rows.size()];
       for (int r = 0; r < slack.length; r++)
         if (part.rows.get(r).isLowerBound()) slack[r] = part.rows.get(r).rhs;
-      return new ElasticResult(slack, List.of(), new double[0], part.demand);
+      return new ElasticResult(slack, List.of(), new double[0], part.demand, 0.0);
     }
     double inf = MPSolver.infinity();
     double unit = part.maxPrice > 0 ? part.maxPrice : maxOf(part.price, 1.0);
@@ -162,7 +166,8 @@ public final class DiagnosisLp {
             row.isLowerBound()
                 ? solver.makeConstraint(row.rhs, inf, name)
                 : solver.makeConstraint(-inf, row.rhs, name);
-        for (int i : row.members) c.setCoefficient(x[i], 1.0);
+        for (int k = 0; k < row.members.length; k++)
+          c.setCoefficient(x[row.members[k]], row.coefficient(k));
         rowSlack[r] = solver.makeNumVar(0.0, inf, "slack[" + name + "]");
         c.setCoefficient(rowSlack[r], row.isLowerBound() ? 1.0 : -1.0);
         objective.setCoefficient(rowSlack[r], CAP_PENALTY * unit);
@@ -199,7 +204,9 @@ public final class DiagnosisLp {
       double[] exclusions = new double[countries.size()];
       for (int k = 0; k < exclusions.length; k++)
         exclusions[k] = exclusionSlack.get(countries.get(k)).solutionValue();
-      return new ElasticResult(slacks, countries, exclusions, demandSlack.solutionValue());
+      double spend = 0;
+      for (int i = 0; i < part.n; i++) spend += part.price[i] * x[i].solutionValue();
+      return new ElasticResult(slacks, countries, exclusions, demandSlack.solutionValue(), spend);
     } finally {
       solver.delete();
     }

@@ -332,7 +332,10 @@ public final class LpPartSolver {
       if (row.isLowerBound()) c.setLowerBound(row.rhs).setUpperBound(infinity);
       else c.setLowerBound(-infinity).setUpperBound(row.rhs);
       if (named) c.setName(row.name(material));
-      for (int i : row.members) if (x[i] >= 0) c.addVarIndex(x[i]).addCoefficient(1.0);
+      for (int k = 0; k < row.members.length; k++) {
+        int i = row.members[k];
+        if (x[i] >= 0) c.addVarIndex(x[i]).addCoefficient(row.coefficient(k));
+      }
       rowIndex[r] = model.getConstraintCount();
       model.addConstraint(c);
     }

@@ -29,6 +29,7 @@ public final class LaminarGreedy {
     for (int r = 0; r < rows.size(); r++) {
       PolicyRow row = rows.get(r);
       if (!row.active) continue;
+      if (row.coef != null) return null;
       if (row.kind == ConstraintKind.COUNTRY_CAP) {
         if (row.stageIndex != 0) return null;
         countryRow[row.countryIndex] = r;

@@ -124,6 +124,39 @@ public final class MaterialPart {
     return total;
   }
 
+  /** Whether some row caps a share of spend rather than of quantity. */
+  public boolean hasSpendRows() {
+    for (PolicyRow row : rows) if (row.isSpend()) return true;
+    return false;
+  }
+
+  /** The same part with other policy rows (a frontier's level). */
+  public MaterialPart withRows(List<PolicyRow> newRows) {
+    return new MaterialPart(
+        new Need(material, demand, allowShortfall, penalty),
+        new Candidates(offerIds, supplierIds, supplierIndex, capacity, price, excludedBy),
+        new Origins(stages, countryOf, countries),
+        newRows);
+  }
+
+  /** The same part with other capacities (a stress test's shock). */
+  public MaterialPart withCapacity(double[] newCapacity) {
+    return new MaterialPart(
+        new Need(material, demand, allowShortfall, penalty),
+        new Candidates(offerIds, supplierIds, supplierIndex, newCapacity, price, excludedBy),
+        new Origins(stages, countryOf, countries),
+        rows);
+  }
+
+  /** The same part allowing shortfall at its penalty (stress tests). */
+  public MaterialPart withShortfallAllowed() {
+    return new MaterialPart(
+        new Need(material, demand, true, penalty),
+        new Candidates(offerIds, supplierIds, supplierIndex, capacity, price, excludedBy),
+        new Origins(stages, countryOf, countries),
+        rows);
+  }
+
   public int activeRowCount() {
     int count = 0;
     for (PolicyRow row : rows) if (row.active) count++;

@@ -33,6 +33,23 @@ public final class PartResult {
   public final long buildNanos;
   public final long solveNanos;
 
+  /** Warm re-solves that added HHI tangent cuts. */
+  public final int hhiIterations;
+
+  /** Whether the part was solved under an HHI cap (its duals then include the cuts'). */
+  public final boolean hhiCapped;
+
+  /**
+   * Per stage, the HHI cap's price: objective change per index point the cap is raised (negative or
+   * 0); null without an HHI cap.
+   */
+  public final double[] hhiPrice;
+
+  /**
+   * Per stage, the HHI (squared percentage shares of demand) of the solution; null without a cap.
+   */
+  public final double[] hhi;
+
   /**
    * The model a part was solved with and the time spent: columns and rows as built (the greedy
    * counts the model it stands for), nanoseconds building and solving it.
@@ -44,6 +61,24 @@ public final class PartResult {
 
   private PartResult(
       Status status, double[] x, double shortfall, double[] rowDual, String engine, Effort effort) {
+    this(status, x, shortfall, rowDual, engine, effort, 0, false, null, null);
+  }
+
+  private PartResult(
+      Status status,
+      double[] x,
+      double shortfall,
+      double[] rowDual,
+      String engine,
+      Effort effort,
+      int hhiIterations,
+      boolean hhiCapped,
+      double[] hhiPrice,
+      double[] hhi) {
+    this.hhiIterations = hhiIterations;
+    this.hhiCapped = hhiCapped;
+    this.hhiPrice = hhiPrice;
+    this.hhi = hhi;
     this.status = status;
     this.x = x;
     this.shortfall = shortfall;
@@ -77,6 +112,39 @@ public final class PartResult {
         shortfall,
         rowDual,
         engine,
-        new Effort(variables, constraints, buildNanos + extraBuildNanos, solveNanos));
+        new Effort(variables, constraints, buildNanos + extraBuildNanos, solveNanos),
+        hhiIterations,
+        hhiCapped,
+        hhiPrice,
+        hhi);
+  }
+
+  /** This result solved under an HHI cap: cut iterations, per-stage price and index. */
+  public PartResult withHhi(int iterations, double[] price, double[] index) {
+    return new PartResult(
+        status,
+        x,
+        shortfall,
+        rowDual,
+        engine,
+        new Effort(variables, constraints, buildNanos, solveNanos),
+        iterations,
+        true,
+        price,
+        index);
+  }
+
+  /** Purchase cost plus shortfall penalty of an optimal result; NaN otherwise. */
+  public double objective(MaterialPart part) {
+    if (x == null) return Double.NaN;
+    return purchaseCost(part) + (part.allowShortfall ? part.penalty * shortfall : 0.0);
+  }
+
+  /** Purchase cost of an optimal result; NaN otherwise. */
+  public double purchaseCost(MaterialPart part) {
+    if (x == null) return Double.NaN;
+    double cost = 0;
+    for (int i = 0; i < part.n; i++) if (x[i] != 0) cost += part.price[i] * x[i];
+    return cost;
   }
 }

@@ -1,5 +1,7 @@
 package com.critmin.sourcing.optimizer.part;
 
+import com.critmin.sourcing.optimizer.model.Basis;
+import com.critmin.sourcing.optimizer.model.ConstraintKind;
 import com.critmin.sourcing.optimizer.model.CountryLimit;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Factor;
@@ -8,6 +10,7 @@ import com.critmin.sourcing.optimizer.model.Limits;
 import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Scenario;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
+import com.critmin.sourcing.optimizer.model.VariedLimit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,12 +35,28 @@ public final class ProblemCompiler {
   private final Map<String, Double> priceBySupplier;
   private final Map<String, Double> priceByCountry;
   private final Map<String, List<CountryLimit>> countryLimits;
+  private final Map<String, List<CountryLimit>> spendLimits;
+
+  /** The limit a frontier varies, null for a plain solve. */
+  private final VariedLimit varied;
+
+  /** The varied country limit as an entry competing with the policy's, null unless varied. */
+  private final CountryLimit variedCountryLimit;
 
   /** Offer indexes per demanded material, in input order. */
   private final Map<String, int[]> offersByMaterial;
 
   public ProblemCompiler(SourcingProblem problem) {
+    this(problem, null);
+  }
+
+  /**
+   * A compiler whose parts carry the rows of {@code varied} always (active, marked {@link
+   * PolicyRow#varied}, at a placeholder level of 1), so that a frontier can move them.
+   */
+  public ProblemCompiler(SourcingProblem problem, VariedLimit varied) {
     this.problem = problem;
+    this.varied = varied;
     Scenario scenario = problem.scenario();
     capacityByOffer = new HashMap<>();
     capacityBySupplier = new HashMap<>();
@@ -48,8 +67,20 @@ public final class ProblemCompiler {
     priceByCountry = new HashMap<>();
     index(scenario.priceFactors(), priceByOffer, priceBySupplier, priceByCountry);
     countryLimits = new HashMap<>();
+    spendLimits = new HashMap<>();
     for (CountryLimit limit : problem.limits().countryLimits()) {
-      countryLimits.computeIfAbsent(limit.country(), c -> new ArrayList<>(2)).add(limit);
+      (limit.basis() == Basis.SPEND ? spendLimits : countryLimits)
+          .computeIfAbsent(limit.country(), c -> new ArrayList<>(2))
+          .add(limit);
+    }
+    if (varied != null && varied.kind() == VariedLimit.Kind.COUNTRY_LIMIT) {
+      variedCountryLimit =
+          new CountryLimit(varied.country(), varied.stage(), varied.material(), 1.0);
+      countryLimits
+          .computeIfAbsent(varied.country(), c -> new ArrayList<>(2))
+          .add(variedCountryLimit);
+    } else {
+      variedCountryLimit = null;
     }
     offersByMaterial = indexOffers(problem);
   }
@@ -229,6 +260,7 @@ public final class ProblemCompiler {
       buildGroupRows(material, demand, stages, countryOf, countries, capacity, excludedBy, n, rows);
       buildSupplierRows(
           demand, suppliers, supplierIndex, supplierIds.size(), capacity, excludedBy, n, rows);
+      buildSpendRows(material, stages, countryOf, countries, price, n, rows);
     }
     return MaterialPart.of(
         new MaterialPart.Need(material, demand, problem.allowShortfall(), penalty),
@@ -253,23 +285,40 @@ public final class ProblemCompiler {
    * The most specific country limit for (country, stage, material), else maxCountryShare, else 1.
    */
   double countryShare(String country, String stage, String material) {
-    List<CountryLimit> candidates = countryLimits.get(country);
-    if (candidates != null) {
-      CountryLimit best = null;
-      int bestRank = -1;
-      for (CountryLimit l : candidates) {
-        if (l.stage() != null && !l.stage().equals(stage)) continue;
-        if (l.material() != null && !l.material().equals(material)) continue;
-        int rank = (l.stage() != null ? 2 : 0) + (l.material() != null ? 1 : 0);
-        if (rank > bestRank || (rank == bestRank && l.maxShare() < best.maxShare())) {
-          best = l;
-          bestRank = rank;
-        }
-      }
-      if (best != null) return best.maxShare();
-    }
+    CountryLimit best = mostSpecific(countryLimits.get(country), stage, material);
+    if (best != null) return best.maxShare();
     Double max = problem.limits().maxCountryShare();
     return max == null ? 1.0 : max;
+  }
+
+  /** Whether the (country, stage, material) cap is the one a frontier varies. */
+  boolean isVaried(String country, String stage, String material) {
+    if (varied == null || varied.kind() == VariedLimit.Kind.GROUP_LIMIT) return false;
+    CountryLimit best = mostSpecific(countryLimits.get(country), stage, material);
+    if (varied.kind() == VariedLimit.Kind.MAX_COUNTRY_SHARE) return best == null;
+    return best == variedCountryLimit;
+  }
+
+  /** The most specific entry; among equals the varied one, else the tightest. */
+  private CountryLimit mostSpecific(List<CountryLimit> candidates, String stage, String material) {
+    if (candidates == null) return null;
+    CountryLimit best = null;
+    int bestRank = -1;
+    for (CountryLimit l : candidates) {
+      if (l.stage() != null && !l.stage().equals(stage)) continue;
+      if (l.material() != null && !l.material().equals(material)) continue;
+      int rank = (l.stage() != null ? 2 : 0) + (l.material() != null ? 1 : 0);
+      boolean better =
+          rank > bestRank
+              || (rank == bestRank
+                  && best != variedCountryLimit
+                  && (l == variedCountryLimit || l.maxShare() < best.maxShare()));
+      if (better) {
+        best = l;
+        bestRank = rank;
+      }
+    }
+    return best;
   }
 
   private void buildCountryRows(
@@ -292,10 +341,13 @@ public final class ProblemCompiler {
         if (excludedBy[i] == null) available[of[i]] += capacity[i];
       }
       double[] share = new double[nc];
+      boolean[] isVaried = new boolean[nc];
       int[][] members = new int[nc][];
       for (int c = 0; c < nc; c++) {
         share[c] = count[c] == 0 ? 1.0 : countryShare(countries[c], stages[g], material);
-        if (share[c] < 1.0) members[c] = new int[count[c]];
+        isVaried[c] = count[c] > 0 && isVaried(countries[c], stages[g], material);
+        if (isVaried[c]) share[c] = 1.0;
+        if (share[c] < 1.0 || isVaried[c]) members[c] = new int[count[c]];
       }
       int[] fill = new int[nc];
       for (int i = 0; i < n; i++) {
@@ -304,7 +356,7 @@ public final class ProblemCompiler {
       }
       for (int c = 0; c < nc; c++) {
         if (members[c] == null) continue;
-        rows.add(
+        PolicyRow row =
             PolicyRow.countryCap(
                 stages[g],
                 g,
@@ -313,7 +365,8 @@ public final class ProblemCompiler {
                 share[c],
                 demand,
                 members[c],
-                available[c] > share[c] * demand));
+                available[c] > share[c] * demand);
+        rows.add(isVaried[c] ? row.asVaried() : row);
       }
     }
   }
@@ -328,9 +381,33 @@ public final class ProblemCompiler {
       String[][] excludedBy,
       int n,
       List<PolicyRow> rows) {
+    List<GroupLimit> limits = new ArrayList<>();
+    GroupLimit variedGroup = null;
     for (GroupLimit limit : problem.limits().groupLimits()) {
+      if (limit.basis() == Basis.SPEND) continue;
+      if (isVariedGroup(limit) && limit.maxShare() != null) {
+        // The varied cap replaces the policy's; its minimum stays.
+        if (limit.minShare() == null) continue;
+        limit =
+            new GroupLimit(
+                limit.group(),
+                limit.countries(),
+                null,
+                limit.minShare(),
+                limit.stage(),
+                limit.material());
+      }
+      limits.add(limit);
+    }
+    if (varied != null && varied.kind() == VariedLimit.Kind.GROUP_LIMIT) {
+      variedGroup =
+          new GroupLimit(varied.group(), varied.groupCountries(), 1.0, null, varied.stage(), null);
+      limits.add(variedGroup);
+    }
+    for (GroupLimit limit : limits) {
       if (limit.material() != null && !limit.material().equals(material)) continue;
-      boolean hasMax = limit.maxShare() != null && limit.maxShare() < 1.0;
+      boolean isVariedRow = limit == variedGroup;
+      boolean hasMax = limit.maxShare() != null && (limit.maxShare() < 1.0 || isVariedRow);
       boolean hasMin = limit.minShare() != null && limit.minShare() > 0.0;
       if (!hasMax && !hasMin) continue;
       boolean[] inGroup = new boolean[countries.length];
@@ -351,7 +428,7 @@ public final class ProblemCompiler {
         int k = 0;
         for (int i = 0; i < n; i++) if (inGroup[of[i]]) members[k++] = i;
         if (hasMax && count > 0) {
-          rows.add(
+          PolicyRow row =
               PolicyRow.groupCap(
                   stages[g],
                   g,
@@ -359,11 +436,98 @@ public final class ProblemCompiler {
                   limit.maxShare(),
                   demand,
                   members,
-                  available > limit.maxShare() * demand));
+                  available > limit.maxShare() * demand);
+          rows.add(isVariedRow ? row.asVaried() : row);
         }
         if (hasMin) {
           rows.add(
               PolicyRow.groupMin(stages[g], g, limit.group(), limit.minShare(), demand, members));
+        }
+      }
+    }
+  }
+
+  private boolean isVariedGroup(GroupLimit limit) {
+    return varied != null
+        && varied.kind() == VariedLimit.Kind.GROUP_LIMIT
+        && limit.group().equals(varied.group())
+        && java.util.Objects.equals(limit.stage(), varied.stage())
+        && limit.material() == null;
+  }
+
+  /**
+   * Spend caps (SPEND basis): per stage, the most specific SPEND entry of each country present, and
+   * every SPEND group limit; linear rows over all candidates (see {@link PolicyRow#spendCap}).
+   */
+  private void buildSpendRows(
+      String material,
+      String[] stages,
+      int[][] countryOf,
+      String[] countries,
+      double[] price,
+      int n,
+      List<PolicyRow> rows) {
+    if (n == 0) return;
+    boolean any = !spendLimits.isEmpty();
+    for (GroupLimit limit : problem.limits().groupLimits()) any |= limit.basis() == Basis.SPEND;
+    if (!any) return;
+    for (int g = 0; g < stages.length; g++) {
+      int[] of = countryOf[g];
+      boolean[] present = new boolean[countries.length];
+      for (int i = 0; i < n; i++) present[of[i]] = true;
+      for (int c = 0; c < countries.length; c++) {
+        if (!present[c]) continue;
+        CountryLimit best = mostSpecific(spendLimits.get(countries[c]), stages[g], material);
+        if (best == null || best.maxShare() >= 1.0) continue;
+        boolean[] inside = new boolean[n];
+        for (int i = 0; i < n; i++) inside[i] = of[i] == c;
+        rows.add(
+            PolicyRow.spendCap(
+                ConstraintKind.COUNTRY_CAP,
+                stages[g],
+                g,
+                countries[c],
+                c,
+                null,
+                best.maxShare(),
+                inside,
+                Arrays.copyOf(price, n)));
+      }
+      for (GroupLimit limit : problem.limits().groupLimits()) {
+        if (limit.basis() != Basis.SPEND) continue;
+        if (limit.material() != null && !limit.material().equals(material)) continue;
+        if (limit.stage() != null && !limit.stage().equals(stages[g])) continue;
+        boolean[] inside = new boolean[n];
+        boolean anyInside = false;
+        for (int i = 0; i < n; i++) {
+          inside[i] = limit.countries().contains(countries[of[i]]);
+          anyInside |= inside[i];
+        }
+        if (limit.maxShare() != null && limit.maxShare() < 1.0 && anyInside) {
+          rows.add(
+              PolicyRow.spendCap(
+                  ConstraintKind.GROUP_CAP,
+                  stages[g],
+                  g,
+                  null,
+                  -1,
+                  limit.group(),
+                  limit.maxShare(),
+                  inside,
+                  Arrays.copyOf(price, n)));
+        }
+        if (limit.minShare() != null && limit.minShare() > 0.0) {
+          rows.add(
+              PolicyRow.spendCap(
+                  ConstraintKind.GROUP_MIN,
+                  stages[g],
+                  g,
+                  null,
+                  -1,
+                  limit.group(),
+                  limit.minShare(),
+                  inside,
+                  Arrays.copyOf(price, n)));
         }
       }
     }

@@ -70,7 +70,7 @@ public record PlanResponse(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BindingView(
       @Schema(
-              description = "COUNTRY_CAP, GROUP_CAP, GROUP_MIN or SUPPLIER_CAP",
+              description = "COUNTRY_CAP, GROUP_CAP, GROUP_MIN, SUPPLIER_CAP or HHI_CAP",
               example = "COUNTRY_CAP")
           String kind,
       @Schema(example = "NDPR_OXIDE") String material,
@@ -78,7 +78,11 @@ public record PlanResponse(
       @Schema(example = "CN") String country,
       String group,
       String supplier,
-      @Schema(description = "The limit as a share of demand", example = "0.65") double limit,
+      @Schema(
+              description =
+                  "The limit as a share of demand (SPEND basis: of purchase cost; HHI_CAP: the index, 0 to 10,000)",
+              example = "0.65")
+          double limit,
       @Schema(
               description =
                   "Change of total cost per unit of quantity that the limit allows (LP dual)",
@@ -98,7 +102,12 @@ public record PlanResponse(
               description =
                   "Exact saving of relaxing this limit together with the limits it binds with",
               nullable = true)
-          Double jointSavingsPerPercentagePoint) {}
+          Double jointSavingsPerPercentagePoint,
+      @Schema(
+              description =
+                  "SPEND for a cap on a share of purchase cost (its shadow price is per unit of spend); absent for quantity caps",
+              nullable = true)
+          String basis) {}
 
   /** Why a plan is infeasible and what would make it feasible. */
   @Schema(name = "Diagnosis")
@@ -144,5 +153,9 @@ public record PlanResponse(
       int variables,
       int constraints,
       @Schema(description = "Independent per-material parts") int parts,
-      @Schema(description = "Parts solved exactly by the greedy fast path") int fastPathParts) {}
+      @Schema(description = "Parts solved exactly by the greedy fast path") int fastPathParts,
+      @Schema(
+              description =
+                  "Warm re-solves that added HHI tangent cuts (policy.maxHhi), over all parts")
+          int hhiIterations) {}
 }

@@ -52,10 +52,40 @@ public record SourcingPolicyRequest(
         Double maxSupplierShare,
     @Schema(description = "Countries excluded at every processing stage", example = "[\"RU\"]")
         @Size(max = 300)
-        List<@NotNull @CountryCode String> excludedCountries) {
+        List<@NotNull @CountryCode String> excludedCountries,
+    @Schema(
+            description =
+                "Most the Herfindahl-Hirschman index (sum of squared percentage country shares of demand) may be, per material and stage, 0 to 10,000",
+            example = "5000",
+            nullable = true)
+        @Finite
+        @DecimalMin("0")
+        @DecimalMax("10000")
+        Double maxHhi) {
+
+  public SourcingPolicyRequest(
+      String name,
+      String description,
+      String extendsPreset,
+      Double maxCountryShare,
+      List<CountryLimit> countryLimits,
+      List<GroupLimit> groupLimits,
+      Double maxSupplierShare,
+      List<String> excludedCountries) {
+    this(
+        name,
+        description,
+        extendsPreset,
+        maxCountryShare,
+        countryLimits,
+        groupLimits,
+        maxSupplierShare,
+        excludedCountries,
+        null);
+  }
 
   public PolicyLimits limits() {
     return new PolicyLimits(
-        maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries);
+        maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries, maxHhi);
   }
 }

@@ -20,4 +20,5 @@ public record SourcingPolicyResponse(
     List<String> excludedCountries,
     @Schema(description = "Presets are read-only") boolean preset,
     @Schema(nullable = true) Instant createdAt,
-    @Schema(nullable = true) Instant updatedAt) {}
+    @Schema(nullable = true) Instant updatedAt,
+    @Schema(nullable = true) Double maxHhi) {}

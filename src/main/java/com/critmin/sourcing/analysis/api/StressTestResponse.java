@@ -1,0 +1,58 @@
+package com.critmin.sourcing.analysis.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A stored stress test: the baseline and every shock re-solved, ranked by impact. */
+@Schema(name = "StressTest")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StressTestResponse(
+    String id,
+    @Schema(description = "PENDING, RUNNING, COMPLETED, TIME_LIMIT or FAILED") String status,
+    Instant createdAt,
+    @Schema(nullable = true) Instant completedAt,
+    String currency,
+    @Schema(nullable = true) OutcomeView baseline,
+    @Schema(description = "Ranked: shortfall first, then cost delta") List<ShockView> shocks,
+    @Schema(nullable = true) FrontierResponse.StatsView solver,
+    String inputDigest,
+    @Schema(nullable = true) String error) {
+
+  /** The baseline: status, purchase cost and shortfall with shortfall allowed. */
+  @Schema(name = "StressBaseline")
+  public record OutcomeView(
+      String status, double totalCost, double shortfall, Map<String, Double> shortfallByMaterial) {}
+
+  /** One shock's outcome against the baseline. */
+  @Schema(name = "StressShockOutcome")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ShockView(
+      int rank,
+      @Schema(example = "CN") String label,
+      ShockRequest shock,
+      String status,
+      double totalCost,
+      double costDelta,
+      @Schema(nullable = true) Double costDeltaPercent,
+      double shortfall,
+      Map<String, Double> shortfallByMaterial,
+      @Schema(description = "Limits that bind under the shock but not in the baseline")
+          List<BindingView> newlyBinding) {}
+
+  /** A limit that binds, with its shadow price. */
+  @Schema(name = "StressBindingLimit")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record BindingView(
+      String kind,
+      String material,
+      String stage,
+      String country,
+      String group,
+      String supplier,
+      String basis,
+      double limit,
+      double shadowPrice) {}
+}
