@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -27,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * one process.
  */
 class TwoReplicaJobIT {
-  private static final Map<String, String> REPLICA =
+  private static String jdbcUrl;
+
+  private static final Map<String, String> SETTINGS =
       Map.of(
           "SOURCING_JOBS_HEARTBEAT_INTERVAL", "1s",
           "SOURCING_JOBS_MISSED_HEARTBEATS", "4",
@@ -40,11 +44,17 @@ class TwoReplicaJobIT {
   void survivingReplicaCompletesThePlanOfAKilledOneExactlyOnce() throws Exception {
     Assumptions.assumeTrue(
         ServiceProcess.onPostgresql(), "two replicas need a shared PostgreSQL database");
+    // A database of their own: the packaged jar of the other *IT classes runs jobs too, on the
+    // suite's database, and once took this test's job as a third replica.
+    String database = ownDatabase();
+    Map<String, String> replica = new HashMap<>(SETTINGS);
+    replica.put("QUARKUS_DATASOURCE_JDBC_URL", database);
+    jdbcUrl = database;
     Path dir = Files.createTempDirectory("two-replicas");
     Files.createDirectories(dir.resolve("a"));
     Files.createDirectories(dir.resolve("b"));
-    try (ServiceProcess first = ServiceProcess.start(dir.resolve("a"), REPLICA);
-        ServiceProcess second = ServiceProcess.start(dir.resolve("b"), REPLICA)) {
+    try (ServiceProcess first = ServiceProcess.start(dir.resolve("a"), replica);
+        ServiceProcess second = ServiceProcess.start(dir.resolve("b"), replica)) {
       Answer accepted =
           first.send(
               first
@@ -139,11 +149,30 @@ class TwoReplicaJobIT {
     return holder;
   }
 
+  /** Creates (afresh) a database beside the suite's, named after it; returns its JDBC URL. */
+  private static String ownDatabase() throws Exception {
+    String url = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
+    int slash = url.lastIndexOf('/');
+    int query = url.indexOf('?', slash);
+    String name =
+        (query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query)) + "_two_replicas";
+    try (Connection connection =
+            DriverManager.getConnection(
+                url,
+                System.getenv("_TEST_QUARKUS_DATASOURCE_USERNAME"),
+                System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_PASSWORD", ""));
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name);
+      statement.execute("CREATE DATABASE " + name);
+    }
+    return url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
+  }
+
   /** Who holds the plan's job: null when there is none, "" when it waits. */
   private static String holderOf(String plan) throws Exception {
     try (Connection connection =
             DriverManager.getConnection(
-                System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL"),
+                jdbcUrl,
                 System.getenv("_TEST_QUARKUS_DATASOURCE_USERNAME"),
                 System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_PASSWORD", ""));
         PreparedStatement statement =
