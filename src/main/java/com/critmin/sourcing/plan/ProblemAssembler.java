@@ -3,20 +3,25 @@ package com.critmin.sourcing.plan;
 import com.critmin.sourcing.config.SourcingConfig;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.offer.OfferRules;
 import com.critmin.sourcing.optimizer.ProblemValidator;
 import com.critmin.sourcing.optimizer.Violation;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Limits;
+import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Scenario;
 import com.critmin.sourcing.optimizer.model.SolveOptions;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.critmin.sourcing.plan.api.DemandLine;
 import com.critmin.sourcing.plan.api.PlanRequest;
+import com.critmin.sourcing.stage.StageNames;
+import com.critmin.sourcing.stage.StageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,12 +55,17 @@ public class ProblemAssembler {
   private final PolicyResolver policies;
   private final StoredOffers storedOffers;
   private final SourcingConfig config;
+  private final StageService stages;
 
   public ProblemAssembler(
-      PolicyResolver policies, StoredOffers storedOffers, SourcingConfig config) {
+      PolicyResolver policies,
+      StoredOffers storedOffers,
+      SourcingConfig config,
+      StageService stages) {
     this.policies = policies;
     this.storedOffers = storedOffers;
     this.config = config;
+    this.stages = stages;
   }
 
   /** The resolved problem, with what the plan records about how it was asked. */
@@ -107,6 +117,9 @@ public class ProblemAssembler {
       errors.add(
           new Problem.FieldError(requestField(violation.field(), offers), violation.message()));
     }
+    if (stateless) {
+      checkOriginStages(checked.offers(), offers, errors);
+    }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(
           errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
@@ -122,6 +135,38 @@ public class ProblemAssembler {
             checked.currency(),
             checked.options());
     return new Assembled(problem, currency, request.policyId(), asOf, stateless);
+  }
+
+  /**
+   * Every stage an inline offer's origins name must be in the stage vocabulary: a misspelled one
+   * would silently become a stage of its own. Stored offers were checked when written. The distinct
+   * names are few, so the vocabulary is asked once and each offer only compares names.
+   */
+  private void checkOriginStages(
+      List<OfferInput> checked, OfferSource offers, List<Problem.FieldError> errors) {
+    Set<String> named = new HashSet<>();
+    for (OfferInput offer : checked) {
+      named.addAll(offer.origins().keySet());
+    }
+    named.remove(OfferRules.SUPPLY_STAGE);
+    if (named.isEmpty()) {
+      return;
+    }
+    Set<String> unknown = new HashSet<>(named);
+    unknown.removeAll(stages.existing(named));
+    if (unknown.isEmpty()) {
+      return;
+    }
+    List<String> known = stages.allNames();
+    for (int i = 0; i < checked.size() && errors.size() <= MAX_ERRORS; i++) {
+      for (String stage : checked.get(i).origins().keySet()) {
+        if (unknown.contains(stage)) {
+          errors.add(
+              new Problem.FieldError(
+                  offers.field(i) + ".origins[" + stage + "]", StageNames.unknown(stage, known)));
+        }
+      }
+    }
   }
 
   /** The configured engine, threads and time limit; a request may ask for less time. */

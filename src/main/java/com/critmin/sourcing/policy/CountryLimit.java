@@ -32,7 +32,7 @@ public record CountryLimit(
         @DecimalMax("1")
         Double maxShare) {
 
-  /** Entries with the same key conflict; a later one replaces an earlier one when merging. */
+  /** A policy extending a preset replaces the preset's entries with the same key. */
   public String key() {
     return country + "|" + stage + "|" + material;
   }

@@ -37,6 +37,7 @@ public record GroupLimit(
         @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String material) {
 
+  /** A policy extending a preset replaces the preset's entries with the same key. */
   public String key() {
     return group + "|" + stage + "|" + material;
   }
