@@ -13,6 +13,7 @@ import com.critmin.sourcing.plan.api.PlanResponse.MaterialView;
 import com.critmin.sourcing.plan.api.PlanResponse.RelaxationView;
 import com.critmin.sourcing.plan.api.PlanResponse.ShareView;
 import com.critmin.sourcing.plan.api.PlanResponse.SolverView;
+import com.critmin.sourcing.plan.api.PlanWarning;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -24,6 +25,8 @@ final class PlanMapper {
 
   static PlanResponse solved(
       String id,
+      String reference,
+      List<PlanWarning> warnings,
       Instant createdAt,
       Instant completedAt,
       String currency,
@@ -37,6 +40,7 @@ final class PlanMapper {
             || (solution.status() == Status.TIME_LIMIT && !solution.materials().isEmpty());
     return new PlanResponse(
         id,
+        reference,
         solution.status().name(),
         createdAt,
         completedAt,
@@ -86,15 +90,23 @@ final class PlanMapper {
                         b.jointSavingsPerPercentagePoint()))
             .toList(),
         diagnosis(solution.diagnosis()),
+        warnings,
         solver(solution.solver(), solverVersion),
         digest,
         null);
   }
 
   static PlanResponse pending(
-      String id, PlanStatus status, Instant createdAt, String currency, String digest) {
+      String id,
+      String reference,
+      List<PlanWarning> warnings,
+      PlanStatus status,
+      Instant createdAt,
+      String currency,
+      String digest) {
     return new PlanResponse(
         id,
+        reference,
         status.name(),
         createdAt,
         null,
@@ -104,6 +116,7 @@ final class PlanMapper {
         List.of(),
         List.of(),
         null,
+        warnings,
         null,
         digest,
         null);
@@ -111,6 +124,8 @@ final class PlanMapper {
 
   static PlanResponse failed(
       String id,
+      String reference,
+      List<PlanWarning> warnings,
       Instant createdAt,
       Instant completedAt,
       String currency,
@@ -118,6 +133,7 @@ final class PlanMapper {
       String failure) {
     return new PlanResponse(
         id,
+        reference,
         PlanStatus.FAILED.name(),
         createdAt,
         completedAt,
@@ -127,6 +143,7 @@ final class PlanMapper {
         List.of(),
         List.of(),
         null,
+        warnings,
         null,
         digest,
         failure);

@@ -10,6 +10,7 @@ import com.critmin.sourcing.optimizer.model.Solution;
 import com.critmin.sourcing.plan.api.PlanRequest;
 import com.critmin.sourcing.plan.api.PlanResponse;
 import com.critmin.sourcing.plan.api.PlanSummary;
+import com.critmin.sourcing.plan.api.PlanWarning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -102,6 +104,14 @@ public class PlanService {
       return assembled.currency();
     }
 
+    String reference() {
+      return assembled.reference();
+    }
+
+    List<PlanWarning> warnings() {
+      return assembled.warnings();
+    }
+
     InputSnapshot.Written written() {
       return snapshot.join();
     }
@@ -149,7 +159,13 @@ public class PlanService {
       plan.resultJson =
           write(
               PlanMapper.pending(
-                  plan.id, PlanStatus.PENDING, plan.createdAt, plan.currency, plan.inputDigest));
+                  plan.id,
+                  prepared.reference(),
+                  prepared.warnings(),
+                  PlanStatus.PENDING,
+                  plan.createdAt,
+                  plan.currency,
+                  plan.inputDigest));
       store.insert(plan);
       asyncSolves.execute(new AsyncSolve(prepared));
       return new StoredPlan(plan.id, plan.resultJson);
@@ -177,6 +193,8 @@ public class PlanService {
             write(
                 PlanMapper.pending(
                     prepared.id(),
+                    prepared.reference(),
+                    prepared.warnings(),
                     PlanStatus.RUNNING,
                     prepared.createdAt(),
                     prepared.currency(),
@@ -210,7 +228,14 @@ public class PlanService {
           PlanStatus.FAILED,
           write(
               PlanMapper.failed(
-                  prepared.id(), prepared.createdAt(), now, prepared.currency(), digest, reason)),
+                  prepared.id(),
+                  prepared.reference(),
+                  prepared.warnings(),
+                  prepared.createdAt(),
+                  now,
+                  prepared.currency(),
+                  digest,
+                  reason)),
           null,
           null,
           now);
@@ -282,6 +307,8 @@ public class PlanService {
       response =
           PlanMapper.solved(
               plan.id,
+              prepared.reference(),
+              prepared.warnings(),
               plan.createdAt,
               now(),
               plan.currency,
@@ -292,6 +319,8 @@ public class PlanService {
       response =
           PlanMapper.failed(
               plan.id,
+              prepared.reference(),
+              prepared.warnings(),
               plan.createdAt,
               now(),
               plan.currency,
@@ -327,6 +356,8 @@ public class PlanService {
           write(
               PlanMapper.failed(
                   plan.id,
+                  referenceOf(plan),
+                  List.of(),
                   plan.createdAt,
                   now(),
                   plan.currency,
@@ -335,6 +366,17 @@ public class PlanService {
       return store.failIfUnfinished(plan.id, failed).orElse(plan);
     }
     return plan;
+  }
+
+  /** The client's reference that a stored unfinished plan echoes. */
+  private String referenceOf(AllocationPlan plan) {
+    try {
+      return plan.resultJson == null
+          ? null
+          : json.readTree(plan.resultJson).path("reference").textValue();
+    } catch (JsonProcessingException e) {
+      return null;
+    }
   }
 
   private static String failureMessage(String id) {

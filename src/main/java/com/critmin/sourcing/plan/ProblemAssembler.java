@@ -14,6 +14,8 @@ import com.critmin.sourcing.optimizer.model.SolveOptions;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.critmin.sourcing.plan.api.DemandLine;
 import com.critmin.sourcing.plan.api.PlanRequest;
+import com.critmin.sourcing.plan.api.PlanWarning;
+import com.critmin.sourcing.plan.api.ScenarioRequest;
 import com.critmin.sourcing.stage.StageNames;
 import com.critmin.sourcing.stage.StageService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +76,9 @@ public class ProblemAssembler {
       String currency,
       String policyId,
       LocalDate asOf,
-      boolean statelessMode) {}
+      boolean statelessMode,
+      String reference,
+      List<PlanWarning> warnings) {}
 
   public Assembled assemble(PlanRequest request) {
     List<Problem.FieldError> errors = new ArrayList<>();
@@ -87,7 +91,9 @@ public class ProblemAssembler {
       demands.add(new Demand(line.material(), line.quantity(), line.shortfallPenalty()));
       demanded.add(line.material());
     }
-    Limits limits = policies.resolve(request.policyId(), request.policy(), errors);
+    PolicyResolver.Resolved resolved =
+        policies.resolve(request.policyId(), request.policy(), errors);
+    Limits limits = resolved.limits();
     Scenario scenario = ScenarioMapping.toScenario(request.scenario(), errors);
     boolean stateless = request.offers() != null;
     OfferSource offers =
@@ -101,7 +107,10 @@ public class ProblemAssembler {
                 MAX_ERRORS,
                 errors)
             : storedOffers.load(request.demand(), demanded, currency, asOf, MAX_ERRORS, errors);
-    ScenarioMapping.checkReferences(request.scenario(), offers, errors);
+    List<PlanWarning> scenarioWarnings = new ArrayList<>();
+    ScenarioMapping.checkReferences(
+        request.scenario(), offers, stateless, errors, scenarioWarnings);
+    checkOutageStages(request.scenario(), errors);
 
     SourcingProblem checked =
         new SourcingProblem(
@@ -134,7 +143,15 @@ public class ProblemAssembler {
             checked.shortfallPenalty(),
             checked.currency(),
             checked.options());
-    return new Assembled(problem, currency, request.policyId(), asOf, stateless);
+    List<PlanWarning> warnings =
+        PlanWarnings.of(
+            problem,
+            request.scenario(),
+            resolved.countryLimitsField(),
+            resolved.groupLimitsField(),
+            scenarioWarnings);
+    return new Assembled(
+        problem, currency, request.policyId(), asOf, stateless, request.reference(), warnings);
   }
 
   /**
@@ -167,6 +184,23 @@ public class ProblemAssembler {
         }
       }
     }
+  }
+
+  /** The stages a scenario's country outages name must be in the stage vocabulary. */
+  private void checkOutageStages(ScenarioRequest scenario, List<Problem.FieldError> errors) {
+    if (scenario == null || scenario.countryOutages() == null) {
+      return;
+    }
+    List<StageService.Reference> named = new ArrayList<>();
+    for (int i = 0; i < scenario.countryOutages().size(); i++) {
+      List<String> outageStages = scenario.countryOutages().get(i).stages();
+      for (int k = 0; outageStages != null && k < outageStages.size(); k++) {
+        named.add(
+            new StageService.Reference(
+                "scenario.countryOutages[" + i + "].stages[" + k + "]", outageStages.get(k)));
+      }
+    }
+    stages.check(named, false, errors);
   }
 
   /** The configured engine, threads and time limit; a request may ask for less time. */

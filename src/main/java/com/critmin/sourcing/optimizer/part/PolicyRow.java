@@ -25,6 +25,12 @@ public final class PolicyRow {
    */
   public final boolean active;
 
+  /**
+   * The looser shares of other limit entries on the same target at the same specificity, which this
+   * (tighter) row makes redundant; null when there are none. Explanations name them.
+   */
+  private double[] looser;
+
   private PolicyRow(
       ConstraintKind kind,
       String stage,
@@ -123,6 +129,16 @@ public final class PolicyRow {
         share * demand,
         members,
         active);
+  }
+
+  /** The looser shares of other entries on this target, or null. */
+  public double[] looser() {
+    return looser;
+  }
+
+  PolicyRow withLooser(double[] shares) {
+    this.looser = shares == null || shares.length == 0 ? null : shares;
+    return this;
   }
 
   public boolean isLowerBound() {

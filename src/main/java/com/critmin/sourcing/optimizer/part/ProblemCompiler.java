@@ -1,6 +1,7 @@
 package com.critmin.sourcing.optimizer.part;
 
 import com.critmin.sourcing.optimizer.model.CountryLimit;
+import com.critmin.sourcing.optimizer.model.CountryOutage;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Factor;
 import com.critmin.sourcing.optimizer.model.GroupLimit;
@@ -124,6 +125,7 @@ public final class ProblemCompiler {
     Set<String> excluded = limits.excludedCountries();
     Set<String> unavailableCountries = scenario.unavailableCountries();
     Set<String> unavailableSuppliers = scenario.unavailableSuppliers();
+    List<CountryOutage> outages = scenario.countryOutages();
 
     // Stages come from every offer of the material, so a scenario never changes which stages exist.
     // Offers name the same few stage strings: an identity scan skips the sorted set for keys
@@ -162,7 +164,8 @@ public final class ProblemCompiler {
     for (int idx : offerIndexes) {
       OfferInput o = offers.get(idx);
       if (unavailableSuppliers.contains(o.supplierId())
-          || unavailableCountries.contains(o.country())) continue;
+          || unavailableCountries.contains(o.country())
+          || (!outages.isEmpty() && isOut(o, outages))) continue;
       double k =
           factor(capacityByOffer, o.id())
               * factor(capacityBySupplier, o.supplierId())
@@ -237,6 +240,13 @@ public final class ProblemCompiler {
         rows);
   }
 
+  private static boolean isOut(OfferInput offer, List<CountryOutage> outages) {
+    for (CountryOutage outage : outages) {
+      if (outage.hits(offer.country(), offer.origins())) return true;
+    }
+    return false;
+  }
+
   private static String[] exclusions(OfferInput o, Set<String> excluded) {
     List<String> found = null;
     if (excluded.contains(o.country())) found = new ArrayList<>(List.of(o.country()));
@@ -251,25 +261,50 @@ public final class ProblemCompiler {
 
   /**
    * The most specific country limit for (country, stage, material), else maxCountryShare, else 1.
+   * Several entries at the same specificity all apply: the tightest binds.
    */
   double countryShare(String country, String stage, String material) {
-    List<CountryLimit> candidates = countryLimits.get(country);
-    if (candidates != null) {
-      CountryLimit best = null;
-      int bestRank = -1;
-      for (CountryLimit l : candidates) {
-        if (l.stage() != null && !l.stage().equals(stage)) continue;
-        if (l.material() != null && !l.material().equals(material)) continue;
-        int rank = (l.stage() != null ? 2 : 0) + (l.material() != null ? 1 : 0);
-        if (rank > bestRank || (rank == bestRank && l.maxShare() < best.maxShare())) {
-          best = l;
-          bestRank = rank;
-        }
-      }
-      if (best != null) return best.maxShare();
-    }
+    CountryLimit best = bestCountryLimit(country, stage, material);
+    if (best != null) return best.maxShare();
     Double max = problem.limits().maxCountryShare();
     return max == null ? 1.0 : max;
+  }
+
+  private CountryLimit bestCountryLimit(String country, String stage, String material) {
+    List<CountryLimit> candidates = countryLimits.get(country);
+    if (candidates == null) return null;
+    CountryLimit best = null;
+    int bestRank = -1;
+    for (CountryLimit l : candidates) {
+      int rank = rank(l, stage, material);
+      if (rank < 0) continue;
+      if (rank > bestRank || (rank == bestRank && l.maxShare() < best.maxShare())) {
+        best = l;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  private static int rank(CountryLimit l, String stage, String material) {
+    if (l.stage() != null && !l.stage().equals(stage)) return -1;
+    if (l.material() != null && !l.material().equals(material)) return -1;
+    return (l.stage() != null ? 2 : 0) + (l.material() != null ? 1 : 0);
+  }
+
+  /** The shares of the other entries at the best entry's specificity, looser than it. */
+  private double[] looserCountryShares(String country, String stage, String material) {
+    CountryLimit best = bestCountryLimit(country, stage, material);
+    if (best == null) return null;
+    int bestRank = rank(best, stage, material);
+    double[] looser = new double[0];
+    for (CountryLimit l : countryLimits.get(country)) {
+      if (l != best && rank(l, stage, material) == bestRank) {
+        looser = Arrays.copyOf(looser, looser.length + 1);
+        looser[looser.length - 1] = l.maxShare();
+      }
+    }
+    return looser;
   }
 
   private void buildCountryRows(
@@ -306,14 +341,15 @@ public final class ProblemCompiler {
         if (members[c] == null) continue;
         rows.add(
             PolicyRow.countryCap(
-                stages[g],
-                g,
-                countries[c],
-                c,
-                share[c],
-                demand,
-                members[c],
-                available[c] > share[c] * demand));
+                    stages[g],
+                    g,
+                    countries[c],
+                    c,
+                    share[c],
+                    demand,
+                    members[c],
+                    available[c] > share[c] * demand)
+                .withLooser(looserCountryShares(countries[c], stages[g], material)));
       }
     }
   }
@@ -328,9 +364,29 @@ public final class ProblemCompiler {
       String[][] excludedBy,
       int n,
       List<PolicyRow> rows) {
-    for (GroupLimit limit : problem.limits().groupLimits()) {
+    List<GroupLimit> groupLimits = problem.limits().groupLimits();
+    // Two caps of one group at one stage for one material: the tighter binds, the looser is left
+    // out of the model (it would only tie with it) and named in the explanation.
+    Map<String, GroupLimit> tightestCap = new HashMap<>();
+    for (GroupLimit limit : groupLimits) {
+      if (limit.maxShare() == null) continue;
+      tightestCap.merge(groupKey(limit), limit, (a, b) -> b.maxShare() < a.maxShare() ? b : a);
+    }
+    for (GroupLimit limit : groupLimits) {
       if (limit.material() != null && !limit.material().equals(material)) continue;
-      boolean hasMax = limit.maxShare() != null && limit.maxShare() < 1.0;
+      boolean tightest = limit.maxShare() != null && tightestCap.get(groupKey(limit)) == limit;
+      double[] looser = null;
+      if (tightest) {
+        for (GroupLimit other : groupLimits) {
+          if (other != limit
+              && other.maxShare() != null
+              && groupKey(other).equals(groupKey(limit))) {
+            looser = looser == null ? new double[1] : Arrays.copyOf(looser, looser.length + 1);
+            looser[looser.length - 1] = other.maxShare();
+          }
+        }
+      }
+      boolean hasMax = tightest && limit.maxShare() < 1.0;
       boolean hasMin = limit.minShare() != null && limit.minShare() > 0.0;
       if (!hasMax && !hasMin) continue;
       boolean[] inGroup = new boolean[countries.length];
@@ -353,13 +409,14 @@ public final class ProblemCompiler {
         if (hasMax && count > 0) {
           rows.add(
               PolicyRow.groupCap(
-                  stages[g],
-                  g,
-                  limit.group(),
-                  limit.maxShare(),
-                  demand,
-                  members,
-                  available > limit.maxShare() * demand));
+                      stages[g],
+                      g,
+                      limit.group(),
+                      limit.maxShare(),
+                      demand,
+                      members,
+                      available > limit.maxShare() * demand)
+                  .withLooser(looser));
         }
         if (hasMin) {
           rows.add(
@@ -367,6 +424,10 @@ public final class ProblemCompiler {
         }
       }
     }
+  }
+
+  private static String groupKey(GroupLimit limit) {
+    return limit.group() + "|" + limit.stage() + "|" + limit.material();
   }
 
   private void buildSupplierRows(

@@ -11,6 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlanResponse(
     @Schema(example = "01JD3M6Q8Z6V3K2Y5W7X9A1B2C") String id,
     @Schema(
+            description = "The client's reference, as the request gave it",
+            example = "REQ-2026-0042",
+            nullable = true)
+        String reference,
+    @Schema(
             description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING or FAILED",
             example = "OPTIMAL")
         String status,
@@ -26,6 +31,11 @@ public record PlanResponse(
     List<MaterialView> materials,
     List<BindingView> bindingConstraints,
     @Schema(nullable = true) DiagnosisView diagnosis,
+    @Schema(
+            description =
+                "What the request says that applies to nothing, or that leaves the plan without"
+                    + " limits or demand without offers; empty when there is nothing to say")
+        List<PlanWarning> warnings,
     @Schema(nullable = true) SolverView solver,
     @Schema(
             description = "SHA-256 of the canonical input (offers, demand, limits, scenario)",
