@@ -112,6 +112,20 @@ public class PlanService {
       return assembled.warnings();
     }
 
+    PlanMapper.Names names() {
+      return new PlanMapper.Names() {
+        @Override
+        public String supplierName(String supplierId) {
+          return assembled.supplierNames().get(supplierId);
+        }
+
+        @Override
+        public String unit(String material) {
+          return assembled.units().get(material);
+        }
+      };
+    }
+
     InputSnapshot.Written written() {
       return snapshot.join();
     }
@@ -309,6 +323,7 @@ public class PlanService {
               plan.id,
               prepared.reference(),
               prepared.warnings(),
+              prepared.names(),
               plan.createdAt,
               now(),
               plan.currency,
@@ -331,7 +346,7 @@ public class PlanService {
         plan.engine == null ? "NONE" : plan.engine, response.status(), System.nanoTime() - started);
     plan.status = PlanStatus.valueOf(response.status());
     plan.completedAt = response.completedAt();
-    plan.totalCost = response.totalCost();
+    plan.totalCost = response.totalCost() == null ? null : response.totalCost().doubleValue();
     plan.resultJson = write(response);
   }
 

@@ -3,6 +3,7 @@ package com.critmin.sourcing.plan;
 import com.critmin.sourcing.config.SourcingConfig;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.material.MaterialRepository;
 import com.critmin.sourcing.offer.OfferRules;
 import com.critmin.sourcing.optimizer.ProblemValidator;
 import com.critmin.sourcing.optimizer.Violation;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,12 +60,15 @@ public class ProblemAssembler {
   private final StoredOffers storedOffers;
   private final SourcingConfig config;
   private final StageService stages;
+  private final MaterialRepository materials;
 
   public ProblemAssembler(
       PolicyResolver policies,
       StoredOffers storedOffers,
       SourcingConfig config,
-      StageService stages) {
+      StageService stages,
+      MaterialRepository materials) {
+    this.materials = materials;
     this.policies = policies;
     this.storedOffers = storedOffers;
     this.config = config;
@@ -78,7 +83,9 @@ public class ProblemAssembler {
       LocalDate asOf,
       boolean statelessMode,
       String reference,
-      List<PlanWarning> warnings) {}
+      List<PlanWarning> warnings,
+      Map<String, String> supplierNames,
+      Map<String, String> units) {}
 
   public Assembled assemble(PlanRequest request) {
     List<Problem.FieldError> errors = new ArrayList<>();
@@ -151,7 +158,15 @@ public class ProblemAssembler {
             resolved.groupLimitsField(),
             scenarioWarnings);
     return new Assembled(
-        problem, currency, request.policyId(), asOf, stateless, request.reference(), warnings);
+        problem,
+        currency,
+        request.policyId(),
+        asOf,
+        stateless,
+        request.reference(),
+        warnings,
+        offers.supplierNames(problem.offers()),
+        materials.unitsOf(demanded));
   }
 
   /**

@@ -134,6 +134,13 @@ class StoredOffers {
     }
 
     @Override
+    public Map<String, String> supplierNames(List<OfferInput> solved) {
+      Set<String> ids = new java.util.HashSet<>();
+      solved.forEach(offer -> ids.add(offer.supplierId()));
+      return suppliers.namesOf(ids);
+    }
+
+    @Override
     public String where() {
       return "";
     }

@@ -4,6 +4,9 @@ import static com.critmin.sourcing.plan.PlanRequestBuilder.aPlanRequest;
 import static com.critmin.sourcing.testsupport.Api.assertProblem;
 import static com.critmin.sourcing.testsupport.Api.json;
 import static com.critmin.sourcing.testsupport.Api.request;
+import static com.critmin.sourcing.testsupport.Fixtures.givenMaterial;
+import static com.critmin.sourcing.testsupport.Fixtures.givenOffer;
+import static com.critmin.sourcing.testsupport.Fixtures.givenSupplier;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -12,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.critmin.sourcing.testsupport.JsonBody;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
@@ -212,5 +216,54 @@ class PlanChecksAndWarningsTest {
     request().get(location).then().statusCode(200).body("reference", equalTo("REQ-2026-0042"));
     post(ndpr().maxCountryShare(0.65).build()).statusCode(201).body("reference", nullValue());
     post(ndpr().maxCountryShare(0.65).build()).body("warnings", not(nullValue()));
+  }
+
+  @Test
+  void numbersAreExactDecimalsInTheCurrencysMinorUnitAndPostEqualsGet() {
+    var response =
+        json(aPlanRequest()
+                .demand("NDPR_OXIDE", 1200)
+                .offer("cn", "cnre", "CN", 30000, 69000.1, Map.of("SEPARATION", "CN"))
+                .offer("lynas", "lynas", "MY", 5800, 82500.3, Map.of("SEPARATION", "MY"))
+                .maxCountryShare(0.65)
+                .build())
+            .post("/v1/allocation-plans");
+    String posted = response.then().statusCode(201).extract().asString();
+    String read = request().get(response.header("Location")).then().extract().asString();
+
+    org.assertj.core.api.Assertions.assertThat(read).isEqualTo(posted);
+    // 780 t at 69,000.10 and 420 t at 82,500.30: money in cents, no exponent, no binary noise.
+    org.assertj.core.api.Assertions.assertThat(posted)
+        .contains("\"totalCost\":88470204.00")
+        .contains("\"share\":0.35}")
+        .contains("\"unit\":null")
+        .contains("\"supplierName\":\"lynas\"")
+        .doesNotContainPattern(":-?[0-9]+(\\.[0-9]+)?[eE]")
+        .doesNotContainPattern("\\.[0-9]{7,}");
+
+    var yen =
+        aPlanRequest()
+            .demand("NDPR_OXIDE", 3)
+            .offer("jp", "JP", 10, 12_345_678.9)
+            .with("currency", "JPY")
+            .build();
+    ((List<Map<String, Object>>) yen.get("offers")).get(0).put("currency", "JPY");
+    String plan =
+        json(yen).post("/v1/allocation-plans").then().statusCode(201).extract().asString();
+    org.assertj.core.api.Assertions.assertThat(plan).contains("\"totalCost\":37037037,");
+  }
+
+  @Test
+  void allocationLinesCarryUnitCurrencyAndSupplierNameFromMasterData() {
+    String material = givenMaterial();
+    givenOffer(givenSupplier("AU"), material);
+
+    post(JsonBody.of("demand", List.of(Map.of("material", material, "quantity", 100))).json())
+        .statusCode(201)
+        .body("allocations[0].supplierName", equalTo("Lynas Rare Earths"))
+        .body("allocations[0].unit", equalTo("t"))
+        .body("allocations[0].currency", equalTo("USD"))
+        .body("allocations[0].supplierName", not(nullValue()))
+        .body("materials[0].unit", equalTo("t"));
   }
 }

@@ -1,6 +1,7 @@
 package com.critmin.sourcing.plan.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,10 +24,11 @@ public record PlanResponse(
     @Schema(nullable = true) Instant completedAt,
     @Schema(example = "USD") String currency,
     @Schema(
-            description = "Purchase cost of the allocation, without shortfall penalties",
-            example = "81234.5",
+            description =
+                "Purchase cost of the allocation, without shortfall penalties, in the currency's minor unit",
+            example = "84120000.00",
             nullable = true)
-        Double totalCost,
+        BigDecimal totalCost,
     List<AllocationView> allocations,
     List<MaterialView> materials,
     List<BindingView> bindingConstraints,
@@ -48,23 +50,37 @@ public record PlanResponse(
   public record AllocationView(
       @Schema(example = "lynas-ndpr") String offerId,
       @Schema(example = "lynas") String supplierId,
+      @Schema(
+              description = "The supplier's name, when master data or the inline offer gives one",
+              example = "Lynas Rare Earths",
+              nullable = true)
+          String supplierName,
       @Schema(example = "NDPR_OXIDE") String material,
       @Schema(example = "MY") String country,
-      @Schema(example = "420") double quantity,
-      @Schema(description = "Effective unit price after scenario price factors", example = "82.5")
-          double unitPrice,
-      @Schema(example = "34650") double cost) {}
+      @Schema(example = "420") BigDecimal quantity,
+      @Schema(
+              description = "Unit of the quantity, from master data; null for a material not in it",
+              example = "t",
+              nullable = true)
+          String unit,
+      @Schema(
+              description = "Effective unit price after scenario price factors",
+              example = "82500.00")
+          BigDecimal unitPrice,
+      @Schema(example = "34650000.00") BigDecimal cost,
+      @Schema(example = "USD") String currency) {}
 
   /** Per material: demand, what was allocated, and the country shares at every stage. */
   @Schema(name = "MaterialResult")
   public record MaterialView(
       String material,
-      double demand,
-      double allocated,
-      double shortfall,
-      double cost,
+      @Schema(example = "t", nullable = true) String unit,
+      BigDecimal demand,
+      BigDecimal allocated,
+      BigDecimal shortfall,
+      @Schema(example = "84120000.00") BigDecimal cost,
       @Schema(description = "Herfindahl-Hirschman index of SUPPLY-country shares (0-10,000)")
-          double hhi,
+          BigDecimal hhi,
       List<ShareView> shares) {}
 
   /** What one country supplies at one stage. */
@@ -72,8 +88,8 @@ public record PlanResponse(
   public record ShareView(
       @Schema(example = "SUPPLY") String stage,
       @Schema(example = "CN") String country,
-      @Schema(example = "780") double quantity,
-      @Schema(description = "Share of demand", example = "0.65") double share) {}
+      @Schema(example = "780") BigDecimal quantity,
+      @Schema(description = "Share of demand", example = "0.65") BigDecimal share) {}
 
   /** A limit that costs money at the optimum. */
   @Schema(name = "BindingConstraint")
@@ -88,27 +104,27 @@ public record PlanResponse(
       @Schema(example = "CN") String country,
       String group,
       String supplier,
-      @Schema(description = "The limit as a share of demand", example = "0.65") double limit,
+      @Schema(description = "The limit as a share of demand", example = "0.65") BigDecimal limit,
       @Schema(
               description =
                   "Change of total cost per unit of quantity that the limit allows (LP dual)",
-              example = "-34.4")
-          double shadowPrice,
+              example = "-13500")
+          BigDecimal shadowPrice,
       @Schema(
               example =
-                  "raising the CN cap for NDPR_OXIDE at SUPPLY by 1 percentage point saves 412.80 USD")
+                  "raising the CN cap for NDPR_OXIDE at SUPPLY by 1 percentage point saves 162,000.00 USD")
           String explanation,
       @Schema(
               description =
                   "Exact saving of relaxing this limit alone by 1 percentage point, found by re-solving"
                       + " (plans up to 20,000 offers); absent when only the dual-based estimate was computed",
               nullable = true)
-          Double savingsPerPercentagePoint,
+          BigDecimal savingsPerPercentagePoint,
       @Schema(
               description =
                   "Exact saving of relaxing this limit together with the limits it binds with",
               nullable = true)
-          Double jointSavingsPerPercentagePoint) {}
+          BigDecimal jointSavingsPerPercentagePoint) {}
 
   /** Why a plan is infeasible and what would make it feasible. */
   @Schema(name = "Diagnosis")
@@ -118,16 +134,17 @@ public record PlanResponse(
               description =
                   "Smallest single country cap (share) under which every material is feasible; null when none is",
               nullable = true)
-          Double minFeasibleUniformCountryCap,
+          BigDecimal minFeasibleUniformCountryCap,
       List<RelaxationView> relaxations) {}
 
   /** Per infeasible material: how much can be bought under the policy. */
   @Schema(name = "MaterialDiagnosis")
   public record MaterialDiagnosisView(
       String material,
-      double demand,
-      double maxPurchasable,
-      @Schema(nullable = true) Double minFeasibleUniformCountryCap,
+      @Schema(example = "t", nullable = true) String unit,
+      BigDecimal demand,
+      BigDecimal maxPurchasable,
+      @Schema(nullable = true) BigDecimal minFeasibleUniformCountryCap,
       String reason) {}
 
   /** One limit the minimal relaxation loosens. */
@@ -140,8 +157,8 @@ public record PlanResponse(
       String country,
       String group,
       String supplier,
-      double from,
-      double to,
+      BigDecimal from,
+      BigDecimal to,
       @Schema(example = "raise CN at SEPARATION for NDPR_OXIDE from 65 % to 71 %")
           String explanation) {}
 
