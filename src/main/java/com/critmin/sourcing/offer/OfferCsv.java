@@ -116,7 +116,9 @@ public final class OfferCsv {
         cell(record, "currency"),
         origins.isEmpty() ? null : origins,
         date(record, "validFrom", prefix, errors),
-        date(record, "validTo", prefix, errors));
+        date(record, "validTo", prefix, errors),
+        null,
+        null);
   }
 
   private static String cell(CSVRecord record, String column) {

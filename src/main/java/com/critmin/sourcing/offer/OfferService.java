@@ -73,6 +73,11 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
   }
 
   @Override
+  protected String idOf(OfferRequest request) {
+    return request.id();
+  }
+
+  @Override
   protected void apply(String id, OfferRequest request, Offer entity) {
     if (request.id() != null && !request.id().equals(id)) {
       throw ApiException.invalid(

@@ -77,6 +77,11 @@ public class SourcingPolicyService
   }
 
   @Override
+  protected String idOf(SourcingPolicyRequest request) {
+    return request.id();
+  }
+
+  @Override
   protected void apply(String id, SourcingPolicyRequest request, SourcingPolicy entity) {
     List<Problem.FieldError> errors = new ArrayList<>(validate(request.limits(), ""));
     if (request.extendsPreset() != null && PolicyPresets.find(request.extendsPreset()).isEmpty()) {

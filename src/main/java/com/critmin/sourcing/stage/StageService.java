@@ -57,6 +57,11 @@ public class StageService extends MasterDataService<Stage, StageRequest, StageRe
   }
 
   @Override
+  protected String idOf(StageRequest request) {
+    return request.id();
+  }
+
+  @Override
   protected void apply(String id, StageRequest request, Stage entity) {
     if (request.id() != null && !request.id().equals(id)) {
       throw ApiException.invalid(

@@ -229,6 +229,27 @@ public abstract class MasterDataContractTest {
   }
 
   @Test
+  void aPutAcceptsTheBodyAGetReturnedAndRefusesAnotherId() {
+    String id = given();
+    String read = current(id);
+
+    request()
+        .contentType("application/json")
+        .body(read)
+        .put(path(id))
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id));
+    String other = newId("md");
+    assertProblem(
+            request().contentType("application/json").body(read).put(path(other)).then(),
+            422,
+            "validation")
+        .body("errors.field", hasItem("id"));
+    request().get(path(other)).then().statusCode(404);
+  }
+
+  @Test
   void aMissingBodyIs400() {
     assertProblem(
             request().contentType("application/json").put(path(newId("md"))).then(),

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of a sourcing-policy PUT. */
 @Schema(name = "SourcingPolicyRequest")
 public record SourcingPolicyRequest(
+    @Schema(description = "Equal to the id in the path, or absent", nullable = true) String id,
     @Schema(example = "CRMA strict") @NotBlank @Size(max = 200) String name,
     @Schema(example = "65 % per third country, at most 50 % Chinese separation, FEOC at most 20 %")
         @Size(max = 4000)
@@ -52,7 +53,12 @@ public record SourcingPolicyRequest(
         Double maxSupplierShare,
     @Schema(description = "Countries excluded at every processing stage", example = "[\"RU\"]")
         @Size(max = 300)
-        List<@NotNull @CountryCode String> excludedCountries) {
+        List<@NotNull @CountryCode String> excludedCountries,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write") Boolean preset,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write")
+        java.time.Instant createdAt,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write")
+        java.time.Instant updatedAt) {
 
   public PolicyLimits limits() {
     return new PolicyLimits(
