@@ -26,7 +26,7 @@ public record PlanResponse(
     @Schema(
             description =
                 "Purchase cost of the allocation, without shortfall penalties, in the currency's minor unit",
-            example = "84120000.00",
+            example = "9105000.00",
             nullable = true)
         BigDecimal totalCost,
     List<AllocationView> allocations,
@@ -57,7 +57,7 @@ public record PlanResponse(
           String supplierName,
       @Schema(example = "NDPR_OXIDE") String material,
       @Schema(example = "MY") String country,
-      @Schema(example = "420") BigDecimal quantity,
+      @Schema(example = "100") BigDecimal quantity,
       @Schema(
               description = "Unit of the quantity, from master data; null for a material not in it",
               example = "t",
@@ -67,7 +67,7 @@ public record PlanResponse(
               description = "Effective unit price after scenario price factors",
               example = "82500.00")
           BigDecimal unitPrice,
-      @Schema(example = "34650000.00") BigDecimal cost,
+      @Schema(example = "8250000.00") BigDecimal cost,
       @Schema(example = "USD") String currency) {}
 
   /** Per material: demand, what was allocated, and the country shares at every stage. */
@@ -78,7 +78,7 @@ public record PlanResponse(
       BigDecimal demand,
       BigDecimal allocated,
       BigDecimal shortfall,
-      @Schema(example = "84120000.00") BigDecimal cost,
+      @Schema(example = "9105000.00") BigDecimal cost,
       @Schema(description = "Herfindahl-Hirschman index of SUPPLY-country shares (0-10,000)")
           BigDecimal hhi,
       List<ShareView> shares) {}

@@ -13,7 +13,7 @@ public record PlanSummary(
     String currency,
     @Schema(
             description = "Purchase cost in the currency's minor unit",
-            example = "84120000.00",
+            example = "9105000.00",
             nullable = true)
         java.math.BigDecimal totalCost,
     @Schema(nullable = true) String engine,
