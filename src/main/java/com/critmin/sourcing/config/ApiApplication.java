@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     email = "sourcing-optimizer@critmin.com"),
             license = @License(name = "Proprietary")),
     servers = @Server(url = "/", description = "This service"),
+    security = @SecurityRequirement(name = "bearer"),
     tags = {
       @Tag(name = "Materials", description = "What is bought, in which unit"),
       @Tag(name = "Suppliers", description = "Companies and their home countries"),
@@ -168,6 +172,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                       """
                           {"type":"https://sourcing.critmin.com/problems/service-unavailable","title":"Service unavailable","status":503,"detail":"The database is unavailable or cannot commit; the request did not complete. Retry it after the Retry-After seconds.","instance":"/v1/suppliers/lynas"}"""))),
               @APIResponse(
+                  name = "Unauthorized",
+                  description =
+                      "No bearer token, or one that is malformed, forged, expired, not yet valid, or of"
+                          + " another issuer or audience",
+                  headers =
+                      @Header(
+                          name = "WWW-Authenticate",
+                          description = "The bearer challenge (RFC 6750)",
+                          schema = @Schema(type = SchemaType.STRING)),
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Forbidden",
+                  description =
+                      "The token lacks the role: sourcing-admin writes master data, sourcing-planner"
+                          + " creates and reads plans; both read master data",
+                  headers =
+                      @Header(
+                          name = "WWW-Authenticate",
+                          description = "The bearer challenge (RFC 6750)",
+                          schema = @Schema(type = SchemaType.STRING)),
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
                   name = "InternalError",
                   description = "An internal error; the detail never carries internals",
                   content =
@@ -175,4 +207,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                           mediaType = "application/problem+json",
                           schema = @Schema(implementation = Problem.class)))
             }))
+@SecurityScheme(
+    securitySchemeName = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "A JWT of your OIDC provider with the role in its groups claim (sourcing-admin or"
+            + " sourcing-planner); not needed when the service runs open (the embedded default)")
 public class ApiApplication extends Application {}

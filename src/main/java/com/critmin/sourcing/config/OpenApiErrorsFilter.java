@@ -5,12 +5,19 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 
 /**
- * Adds the problem responses that any operation may return, 500 and 503 (the database away or too
- * busy), so that no operation forgets them.
+ * Adds the problem responses that any operation may return, 401 and 403 (no token or no role), 500
+ * and 503 (the database away or too busy), so that no operation forgets them.
  */
 public class OpenApiErrorsFilter implements OASFilter {
   @Override
   public Operation filterOperation(Operation operation) {
+    // Replaces the body-less 401 and 403 that Quarkus adds for @RolesAllowed.
+    if (operation.getResponses() != null) {
+      operation
+          .getResponses()
+          .addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"))
+          .addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
+    }
     if (operation.getResponses() != null
         && operation.getResponses().getAPIResponse("500") == null) {
       operation

@@ -15,7 +15,7 @@ public class ServerTimingRoute {
   void install(@Observes Router router) {
     router
         .route("/v1/*")
-        .order(Integer.MIN_VALUE + 1)
+        .order(Integer.MIN_VALUE + 2)
         .handler(
             ctx -> {
               long start = System.nanoTime();

@@ -37,6 +37,21 @@ public interface SourcingConfig {
   /** How writes wait for each other and for the database. */
   Database database();
 
+  /** Asynchronous jobs (Prefer: respond-async plans), kept in the database for every replica. */
+  Jobs jobs();
+
+  /** Authentication by bearer JWT. */
+  Auth auth();
+
+  /** Authentication by bearer JWT (keys and issuer: the MicroProfile JWT settings, mp.jwt.*). */
+  interface Auth {
+    /**
+     * Whether requests need a bearer token with a role; by default on, except on the embedded H2
+     * database. On, a start without a verification key fails.
+     */
+    Optional<Boolean> enabled();
+  }
+
   /** Offer limits. */
   interface Offers {
     /** Most offers one bulk upsert may carry. */
@@ -71,21 +86,6 @@ public interface SourcingConfig {
     @WithDefault("0")
     @Min(0)
     int threads();
-
-    /**
-     * Plans requested with Prefer: respond-async that are solved at the same time on one replica.
-     */
-    @WithDefault("2")
-    @Min(1)
-    int asyncWorkers();
-
-    /**
-     * Asynchronous plans that may wait for a worker on one replica; past it, 503. Each holds its
-     * whole problem in memory.
-     */
-    @WithDefault("8")
-    @Min(0)
-    int asyncQueue();
   }
 
   /** How writes wait for each other and for the database. */
@@ -108,5 +108,61 @@ public interface SourcingConfig {
     /** Longest the readiness check waits for its test commit before it reports the store DOWN. */
     @WithDefault("3s")
     Duration probeTimeout();
+  }
+
+  /** Asynchronous jobs (Prefer: respond-async plans), kept in the database for every replica. */
+  interface Jobs {
+    /** Whether this replica runs jobs; false: it only queues them for the other replicas. */
+    @WithDefault("true")
+    boolean run();
+
+    /** Jobs one replica runs at the same time; each holds its whole problem in memory. */
+    @WithDefault("2")
+    @Min(1)
+    int threads();
+
+    /** Jobs that may wait for a replica, over all replicas; past it, 503 with Retry-After. */
+    @WithDefault("64")
+    @Min(1)
+    int maxPending();
+
+    /** The Retry-After of a 503 for a full queue. */
+    @WithDefault("10s")
+    Duration retryAfter();
+
+    /** How often an idle replica looks for due jobs. */
+    @WithDefault("1s")
+    Duration pollingInterval();
+
+    /** How often a replica running a job says so in the job table. */
+    @WithDefault("5s")
+    Duration heartbeatInterval();
+
+    /**
+     * Heartbeats a replica may miss before its jobs count as abandoned and another replica runs
+     * them again.
+     */
+    @WithDefault("6")
+    @Min(4)
+    int missedHeartbeats();
+
+    /**
+     * Attempts of a job (runs that failed or whose replica died) before it is given up and its plan
+     * is FAILED.
+     */
+    @WithDefault("3")
+    @Min(1)
+    int maxAttempts();
+
+    /** Wait before a job that failed runs again. */
+    @WithDefault("5s")
+    Duration retryDelay();
+
+    /**
+     * On shutdown, longest wait for running jobs to finish; the rest are interrupted and released
+     * to other replicas. Keep it within the pod's termination grace period.
+     */
+    @WithDefault("30s")
+    Duration shutdownTimeout();
   }
 }

@@ -29,7 +29,7 @@ public class BodyLimitRoute {
   void install(@Observes Router router) {
     router
         .route()
-        .order(Integer.MIN_VALUE)
+        .order(Integer.MIN_VALUE + 1)
         .handler(
             ctx -> {
               String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -45,7 +45,8 @@ public class BodyLimitRoute {
                             + maxBodyBytes
                             + " (quarkus.http.limits.max-body-size)",
                         ctx.request().path(),
-                        null);
+                        null,
+                        RequestIds.of(ctx));
                 ctx.response()
                     .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)

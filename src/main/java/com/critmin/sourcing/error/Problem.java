@@ -26,7 +26,17 @@ public record Problem(
         String detail,
     @Schema(description = "The request path", example = "/v1/offers/lynas-ndpr") String instance,
     @Schema(description = "One entry per invalid field (validation problems only)")
-        List<FieldError> errors) {
+        List<FieldError> errors,
+    @Schema(
+            description =
+                "The request's id, as in its X-Request-Id header: quote it to find the request in the logs",
+            example = "5f0c1c6e-2b8e-4d0a-9d55-1f3c2b7a9e10")
+        String requestId) {
+
+  public Problem(
+      URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    this(type, title, status, detail, instance, errors, RequestIds.current());
+  }
 
   /** One invalid field of a request. */
   @Schema(name = "FieldError")

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -28,6 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every failure into an RFC 9457 problem document; no stack trace or class name leaves. */
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final String BEARER = "Bearer realm=\"sourcing-optimizer\"";
 
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
@@ -125,6 +129,34 @@ public class ProblemMappers {
                 + e.getLocation().getColumnNr();
     return ProblemResponses.of(
         ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + where, null, uri);
+  }
+
+  /** No token, or one that is not valid here: 401 with the bearer challenge (RFC 6750). */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e, UriInfo uri) {
+    boolean invalid = e instanceof AuthenticationFailedException;
+    return ProblemResponses.builder(
+            ProblemType.UNAUTHORIZED,
+            invalid
+                ? "The bearer token is not valid here (signature, issuer, audience or time)"
+                : "A bearer token is required",
+            null,
+            uri)
+        .header("WWW-Authenticate", invalid ? BEARER + ", error=\"invalid_token\"" : BEARER)
+        .build();
+  }
+
+  /** A valid token without a role this operation needs: 403. */
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return ProblemResponses.builder(
+            ProblemType.FORBIDDEN,
+            "The token's roles do not allow this operation (sourcing-admin writes master data,"
+                + " sourcing-planner creates and reads plans)",
+            null,
+            uri)
+        .header("WWW-Authenticate", BEARER + ", error=\"insufficient_scope\"")
+        .build();
   }
 
   @ServerExceptionMapper

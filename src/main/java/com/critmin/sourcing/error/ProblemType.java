@@ -5,6 +5,8 @@ import java.net.URI;
 /** The stable problem types of the API, with their title and HTTP status. */
 public enum ProblemType {
   MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
+  UNAUTHORIZED("unauthorized", "Unauthorized", 401),
+  FORBIDDEN("forbidden", "Forbidden", 403),
   VALIDATION("validation", "Invalid request", 422),
   NOT_FOUND("not-found", "Not found", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),

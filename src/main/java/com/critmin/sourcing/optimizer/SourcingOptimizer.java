@@ -90,6 +90,11 @@ public final class SourcingOptimizer implements AutoCloseable {
   }
 
   public Solution solve(SourcingProblem problem) {
+    return solve(problem, PartObserver.NONE);
+  }
+
+  /** Solves, telling {@code observer} when each material's part starts and ends. */
+  public Solution solve(SourcingProblem problem, PartObserver observer) {
     long start = System.nanoTime();
     SolveOptions options = problem.options();
     long deadline = options.deadlineNanos(start);
@@ -110,11 +115,15 @@ public final class SourcingOptimizer implements AutoCloseable {
         options.effectiveThreads(),
         k -> {
           int i = order[k];
-          long t0 = System.nanoTime();
-          MaterialPart part = compiler.compile(demands.get(i));
-          long compiled = System.nanoTime() - t0;
-          parts[i] = part;
-          results[i] = solvePart(part, options, deadline).withBuildNanos(compiled);
+          String material = demands.get(i).material();
+          try (PartObserver.Handle observed =
+              observer.started(material, compiler.offerCount(material))) {
+            long t0 = System.nanoTime();
+            MaterialPart part = compiler.compile(demands.get(i));
+            long compiled = System.nanoTime() - t0;
+            parts[i] = part;
+            results[i] = solvePart(part, options, deadline).withBuildNanos(compiled);
+          }
         });
 
     boolean infeasible = false;

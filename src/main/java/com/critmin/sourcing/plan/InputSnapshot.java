@@ -7,6 +7,7 @@ import com.critmin.sourcing.optimizer.model.GroupLimit;
 import com.critmin.sourcing.optimizer.model.Limits;
 import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Scenario;
+import com.critmin.sourcing.optimizer.model.SolveOptions;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -173,6 +175,58 @@ record InputSnapshot(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  /** A stored snapshot, to solve it again (an asynchronous plan, on any replica). */
+  static InputSnapshot parse(byte[] gzip) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+      return JSON.readValue(in, InputSnapshot.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a stored input snapshot is not readable", e);
+    }
+  }
+
+  /** The problem this snapshot describes, solved with the given options. */
+  SourcingProblem toProblem(SolveOptions options) {
+    return new SourcingProblem(
+        offers.stream()
+            .map(
+                o ->
+                    new OfferInput(
+                        o.id(),
+                        o.supplierId(),
+                        o.material(),
+                        o.country(),
+                        o.capacity(),
+                        o.unitPrice(),
+                        o.origins()))
+            .toList(),
+        demand,
+        new Limits(
+            limits.maxCountryShare(),
+            limits.countryLimits(),
+            limits.groupLimits().stream()
+                .map(
+                    g ->
+                        new GroupLimit(
+                            g.group(),
+                            new LinkedHashSet<>(g.countries()),
+                            g.maxShare(),
+                            g.minShare(),
+                            g.stage(),
+                            g.material()))
+                .toList(),
+            limits.maxSupplierShare(),
+            new LinkedHashSet<>(limits.excludedCountries())),
+        new Scenario(
+            new LinkedHashSet<>(scenario.unavailableCountries()),
+            new LinkedHashSet<>(scenario.unavailableSuppliers()),
+            scenario.capacityFactors(),
+            scenario.priceFactors()),
+        allowShortfall,
+        shortfallPenalty,
+        currency,
+        options);
   }
 
   /** The canonical JSON of a stored snapshot. */

@@ -130,6 +130,32 @@ final class PlanMapper {
         null);
   }
 
+  static PlanResponse cancelled(
+      String id,
+      String reference,
+      List<PlanWarning> warnings,
+      Instant createdAt,
+      Instant completedAt,
+      String currency,
+      String digest) {
+    return new PlanResponse(
+        id,
+        reference,
+        PlanStatus.CANCELLED.name(),
+        createdAt,
+        completedAt,
+        currency,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        warnings,
+        null,
+        digest,
+        null);
+  }
+
   static PlanResponse failed(
       String id,
       String reference,

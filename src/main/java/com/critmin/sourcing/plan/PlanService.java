@@ -7,6 +7,8 @@ import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.ProblemType;
 import com.critmin.sourcing.optimizer.SourcingOptimizer;
 import com.critmin.sourcing.optimizer.model.Solution;
+import com.critmin.sourcing.optimizer.model.SolveOptions;
+import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.critmin.sourcing.plan.api.PlanRequest;
 import com.critmin.sourcing.plan.api.PlanResponse;
 import com.critmin.sourcing.plan.api.PlanSummary;
@@ -17,16 +19,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -39,8 +38,8 @@ import org.jboss.logging.Logger;
 public class PlanService {
   private static final Logger LOG = Logger.getLogger(PlanService.class);
 
-  /** Slack past the time limit before an unfinished plan counts as abandoned by its replica. */
-  private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+  /** The kind of job that solves an asynchronous plan. */
+  static final String JOB_KIND = "plan";
 
   private final ProblemAssembler assembler;
   private final SourcingOptimizer optimizer;
@@ -49,11 +48,8 @@ public class PlanService {
   private final MeterRegistry metrics;
   private final SolverInfo solverInfo;
   private final SourcingConfig config;
-  private final ExecutorService asyncSolves;
+  private final SolveTracing tracing;
   private final ExecutorService snapshots;
-
-  /** Places for asynchronous plans, running or queued: each holds a whole problem in memory. */
-  private final Semaphore asyncPlaces;
 
   public PlanService(
       ProblemAssembler assembler,
@@ -62,7 +58,8 @@ public class PlanService {
       ObjectMapper json,
       MeterRegistry metrics,
       SolverInfo solverInfo,
-      SourcingConfig config) {
+      SourcingConfig config,
+      SolveTracing tracing) {
     this.assembler = assembler;
     this.optimizer = optimizer;
     this.store = store;
@@ -70,9 +67,7 @@ public class PlanService {
     this.metrics = metrics;
     this.solverInfo = solverInfo;
     this.config = config;
-    this.asyncSolves =
-        Executors.newFixedThreadPool(config.solver().asyncWorkers(), daemon("async-plan-solver"));
-    this.asyncPlaces = new Semaphore(config.solver().asyncWorkers() + config.solver().asyncQueue());
+    this.tracing = tracing;
     this.snapshots =
         Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), daemon("plan-input-snapshot"));
@@ -81,11 +76,6 @@ public class PlanService {
   @PreDestroy
   void stop() {
     snapshots.shutdownNow();
-    for (Runnable queued : asyncSolves.shutdownNow()) {
-      if (queued instanceof AsyncSolve solve) {
-        markFailed(solve.prepared, "The service stopped before this plan ran; submit it again");
-      }
-    }
   }
 
   /** A stored plan's id and its JSON, written once and answered as is. */
@@ -154,113 +144,138 @@ public class PlanService {
   }
 
   /**
-   * Validates and stores a PENDING plan at once, then solves it in the background; 503 when every
-   * place for asynchronous plans is taken.
+   * Validates and stores a PENDING plan and its job in one transaction; any replica then solves it
+   * from its stored input. 503 when the job queue is full.
    */
   public StoredPlan createAsync(PlanRequest request) {
-    if (!asyncPlaces.tryAcquire()) {
-      throw new ApiException(
-          ProblemType.SERVICE_UNAVAILABLE,
-          "Every place for asynchronous plans is taken; retry later or solve synchronously",
-          null,
-          Map.of("Retry-After", "10"));
+    Prepared prepared = prepare(request);
+    AllocationPlan plan = entity(prepared);
+    attachInput(plan, prepared);
+    plan.status = PlanStatus.PENDING;
+    plan.resultJson =
+        write(
+            PlanMapper.pending(
+                plan.id,
+                prepared.reference(),
+                prepared.warnings(),
+                PlanStatus.PENDING,
+                plan.createdAt,
+                plan.currency,
+                plan.inputDigest));
+    String timeLimitMillis =
+        Long.toString(prepared.assembled().problem().options().timeLimitMillis());
+    store.insertWithJob(plan, JOB_KIND, timeLimitMillis);
+    return new StoredPlan(plan.id, plan.resultJson);
+  }
+
+  /**
+   * Runs an asynchronous plan's job, on whichever replica took it (again, if a replica died while
+   * solving it): PENDING or RUNNING -> RUNNING -> final. A plan already final (cancelled, or given
+   * up) is left as it is, and so is a result that comes after it was cancelled.
+   */
+  void runJob(String id, String timeLimitMillis) {
+    Optional<AllocationPlan> found = store.find(id);
+    if (found.isEmpty() || found.get().status.isFinal()) {
+      return;
     }
-    try {
-      Prepared prepared = prepare(request);
-      AllocationPlan plan = entity(prepared);
-      attachInput(plan, prepared);
-      plan.status = PlanStatus.PENDING;
-      plan.resultJson =
-          write(
-              PlanMapper.pending(
-                  plan.id,
-                  prepared.reference(),
-                  prepared.warnings(),
-                  PlanStatus.PENDING,
-                  plan.createdAt,
-                  plan.currency,
-                  plan.inputDigest));
-      store.insert(plan);
-      asyncSolves.execute(new AsyncSolve(prepared));
-      return new StoredPlan(plan.id, plan.resultJson);
-    } catch (RuntimeException e) {
-      asyncPlaces.release();
-      throw e;
+    AllocationPlan stored = found.get();
+    Echo echo = echoOf(stored);
+    InputSnapshot.Written written = new InputSnapshot.Written(stored.inputGzip, stored.inputDigest);
+    long limit =
+        timeLimitMillis == null
+            ? config.solver().timeLimit().toMillis()
+            : Long.parseLong(timeLimitMillis);
+    SourcingProblem problem =
+        InputSnapshot.parse(stored.inputGzip)
+            .toProblem(
+                new SolveOptions(config.solver().engine(), limit, config.solver().threads()));
+    if (!store.updateIfUnfinished(
+        id,
+        PlanStatus.RUNNING,
+        write(
+            PlanMapper.pending(
+                id,
+                echo.reference(),
+                echo.warnings(),
+                PlanStatus.RUNNING,
+                stored.createdAt,
+                stored.currency,
+                stored.inputDigest)),
+        null,
+        null,
+        null)) {
+      return;
+    }
+    AllocationPlan plan = new AllocationPlan();
+    plan.id = id;
+    plan.createdAt = stored.createdAt;
+    plan.currency = stored.currency;
+    complete(
+        plan,
+        problem,
+        CompletableFuture.completedFuture(written),
+        echo.with(assembler.labelsOf(problem)));
+    // Interrupted: cancelled (the store refuses the result below) or the replica is stopping. A
+    // failure the interrupt caused is not the plan's: the job runs again, here or elsewhere.
+    if (Thread.interrupted() && plan.status == PlanStatus.FAILED) {
+      throw new IllegalStateException("plan " + id + " was interrupted while solving");
+    }
+    if (!store.updateIfUnfinished(
+        id, plan.status, plan.resultJson, plan.totalCost, plan.engine, plan.completedAt)) {
+      LOG.infof("Plan %s was final before its solve ended (cancelled); its result is dropped", id);
     }
   }
 
-  /** A queued asynchronous solve; {@link #stop()} marks the ones that never ran as FAILED. */
-  private final class AsyncSolve implements Runnable {
-    private final Prepared prepared;
-
-    AsyncSolve(Prepared prepared) {
-      this.prepared = prepared;
-    }
-
-    @Override
-    public void run() {
-      try {
-        String digest = prepared.written().digest();
-        store.update(
-            prepared.id(),
-            PlanStatus.RUNNING,
-            write(
-                PlanMapper.pending(
-                    prepared.id(),
-                    prepared.reference(),
-                    prepared.warnings(),
-                    PlanStatus.RUNNING,
-                    prepared.createdAt(),
-                    prepared.currency(),
-                    digest)),
-            null,
-            null,
-            null);
-        AllocationPlan plan = entity(prepared);
-        complete(plan, prepared);
-        store.update(
-            plan.id, plan.status, plan.resultJson, plan.totalCost, plan.engine, plan.completedAt);
-      } catch (Throwable e) {
-        LOG.errorf(e, "Asynchronous plan %s could not be completed", prepared.id());
-        markFailed(prepared, failureMessage(prepared.id()));
-        if (e instanceof VirtualMachineError error) {
-          throw error;
-        }
-      } finally {
-        asyncPlaces.release();
-      }
-    }
+  /** Marks an asynchronous plan FAILED for good after its job was given up. */
+  void giveUpJob(String id, String reason) {
+    store
+        .find(id)
+        .filter(p -> !p.status.isFinal())
+        .ifPresent(
+            p -> {
+              Echo echo = echoOf(p);
+              store.failIfUnfinished(
+                  id,
+                  write(
+                      PlanMapper.failed(
+                          id,
+                          echo.reference(),
+                          echo.warnings(),
+                          p.createdAt,
+                          now(),
+                          p.currency,
+                          p.inputDigest,
+                          reason)));
+            });
   }
 
-  private void markFailed(Prepared prepared, String reason) {
-    try {
-      Instant now = now();
-      String digest =
-          prepared.snapshot().isCompletedExceptionally() ? "" : prepared.written().digest();
-      store.update(
-          prepared.id(),
-          PlanStatus.FAILED,
-          write(
-              PlanMapper.failed(
-                  prepared.id(),
-                  prepared.reference(),
-                  prepared.warnings(),
-                  prepared.createdAt(),
-                  now,
-                  prepared.currency(),
-                  digest,
-                  reason)),
-          null,
-          null,
-          now);
-    } catch (RuntimeException again) {
-      LOG.errorf(again, "Plan %s could not be marked FAILED", prepared.id());
-    }
+  /**
+   * Cancels a PENDING or RUNNING plan: it is CANCELLED at once, its job is removed or, running,
+   * interrupted (on another replica its result is dropped). 409 for a plan already final.
+   */
+  public StoredPlan cancel(String id) {
+    AllocationPlan plan =
+        store.find(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
+    String cancelled =
+        write(
+            PlanMapper.cancelled(
+                id,
+                echoOf(plan).reference(),
+                echoOf(plan).warnings(),
+                plan.createdAt,
+                now(),
+                plan.currency,
+                plan.inputDigest));
+    AllocationPlan after =
+        store
+            .cancelIfUnfinished(id, cancelled, JOB_KIND)
+            .orElseThrow(() -> ApiException.notFound("Allocation plan", id));
+    return new StoredPlan(after.id, after.resultJson);
   }
 
   /** The stored plan as JSON text, exactly as it was answered when solved. */
   public Optional<String> findJson(String id) {
-    return store.find(id).map(this::failIfAbandoned).map(p -> p.resultJson);
+    return store.find(id).map(p -> p.resultJson);
   }
 
   /** The canonical input a plan was solved from. */
@@ -305,25 +320,45 @@ public class PlanService {
    * Solves and fills in the plan's outcome; a solver failure becomes a FAILED plan, never a 500.
    */
   private void complete(AllocationPlan plan, Prepared prepared) {
+    complete(
+        plan,
+        prepared.assembled().problem(),
+        prepared.snapshot(),
+        new Echo(prepared.reference(), prepared.warnings(), prepared.names()));
+  }
+
+  private void complete(
+      AllocationPlan plan,
+      SourcingProblem problem,
+      CompletableFuture<InputSnapshot.Written> snapshot,
+      Echo echo) {
     Solution solution = null;
     RuntimeException failure = null;
     long started = System.nanoTime();
     try {
-      solution = optimizer.solve(prepared.assembled().problem());
+      solution =
+          tracing.solve(
+              plan.id,
+              problem.offers().size(),
+              problem.demands().size(),
+              observer -> optimizer.solve(problem, observer),
+              result -> result.status().name());
     } catch (RuntimeException e) {
       LOG.errorf(e, "Plan %s failed in the solver", plan.id);
       failure = e;
     }
-    attachInput(plan, prepared);
+    InputSnapshot.Written written = snapshot.join();
+    plan.inputDigest = written.digest();
+    plan.inputGzip = written.gzip();
     PlanResponse response;
     if (failure == null) {
       plan.engine = solution.solver() == null ? null : solution.solver().engine();
       response =
           PlanMapper.solved(
               plan.id,
-              prepared.reference(),
-              prepared.warnings(),
-              prepared.names(),
+              echo.reference(),
+              echo.warnings(),
+              echo.names(),
               plan.createdAt,
               now(),
               plan.currency,
@@ -334,8 +369,8 @@ public class PlanService {
       response =
           PlanMapper.failed(
               plan.id,
-              prepared.reference(),
-              prepared.warnings(),
+              echo.reference(),
+              echo.warnings(),
               plan.createdAt,
               now(),
               plan.currency,
@@ -350,47 +385,31 @@ public class PlanService {
     plan.resultJson = write(response);
   }
 
-  /**
-   * A plan still PENDING or RUNNING long after it could have finished was abandoned by a replica
-   * that stopped: it is marked FAILED for good, so a late finish cannot change a final status.
-   */
-  private AllocationPlan failIfAbandoned(AllocationPlan plan) {
-    Duration limit = config.solver().timeLimit();
-    Instant deadline;
-    if (plan.status == PlanStatus.RUNNING && plan.startedAt != null) {
-      deadline = plan.startedAt.plus(limit).plus(ABANDONED_AFTER);
-    } else if (plan.status == PlanStatus.PENDING) {
-      // Ahead of it in the queue at most asyncQueue plans, asyncWorkers at a time.
-      long rounds = 1 + config.solver().asyncQueue() / config.solver().asyncWorkers();
-      deadline = plan.createdAt.plus(limit.multipliedBy(rounds + 1)).plus(ABANDONED_AFTER);
-    } else {
-      return plan;
+  /** What a plan answers beside its solution: the client's reference, warnings, and names. */
+  private record Echo(String reference, List<PlanWarning> warnings, PlanMapper.Names names) {
+    /** With supplier names and units from master data, for a plan solved from its stored input. */
+    Echo with(PlanMapper.Names labels) {
+      return new Echo(reference, warnings, labels);
     }
-    if (Instant.now().isAfter(deadline)) {
-      String failed =
-          write(
-              PlanMapper.failed(
-                  plan.id,
-                  referenceOf(plan),
-                  List.of(),
-                  plan.createdAt,
-                  now(),
-                  plan.currency,
-                  plan.inputDigest,
-                  "The replica solving this plan stopped before it finished; submit it again"));
-      return store.failIfUnfinished(plan.id, failed).orElse(plan);
-    }
-    return plan;
   }
 
-  /** The client's reference that a stored unfinished plan echoes. */
-  private String referenceOf(AllocationPlan plan) {
+  /**
+   * The reference and warnings a stored plan answered when it was accepted (they are not part of
+   * its canonical input); names are filled in from master data when it is solved.
+   */
+  private Echo echoOf(AllocationPlan plan) {
+    if (plan.resultJson == null) {
+      return new Echo(null, List.of(), PlanMapper.Names.NONE);
+    }
     try {
-      return plan.resultJson == null
-          ? null
-          : json.readTree(plan.resultJson).path("reference").textValue();
+      PlanResponse answered = json.readValue(plan.resultJson, PlanResponse.class);
+      return new Echo(
+          answered.reference(),
+          answered.warnings() == null ? List.of() : answered.warnings(),
+          PlanMapper.Names.NONE);
     } catch (JsonProcessingException e) {
-      return null;
+      LOG.warnf(e, "Plan %s: its stored answer could not be read back", plan.id);
+      return new Echo(null, List.of(), PlanMapper.Names.NONE);
     }
   }
 

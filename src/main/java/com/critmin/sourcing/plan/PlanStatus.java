@@ -7,7 +7,9 @@ public enum PlanStatus {
   TIME_LIMIT,
   PENDING,
   RUNNING,
-  FAILED;
+  FAILED,
+  /** An asynchronous plan cancelled while PENDING or RUNNING (DELETE). */
+  CANCELLED;
 
   /** Final statuses never change again; PENDING and RUNNING move on. */
   public boolean isFinal() {

@@ -2,6 +2,8 @@ package com.critmin.sourcing.plan;
 
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.error.ApiException;
+import com.critmin.sourcing.job.Jobs;
 import com.critmin.sourcing.plan.api.PlanSummary;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,20 +19,53 @@ import java.util.Optional;
 @Transactional
 public class PlanStore {
   private final AllocationPlanRepository plans;
+  private final Jobs jobs;
 
-  public PlanStore(AllocationPlanRepository plans) {
+  public PlanStore(AllocationPlanRepository plans, Jobs jobs) {
     this.plans = plans;
+    this.jobs = jobs;
   }
 
   public void insert(AllocationPlan plan) {
     plans.persist(plan);
   }
 
+  /** Stores a PENDING plan and queues the job that solves it: both or neither. */
+  public void insertWithJob(AllocationPlan plan, String kind, String data) {
+    plans.persist(plan);
+    plans.flush();
+    jobs.submit(kind, plan.id, data);
+  }
+
+  /**
+   * Cancels a PENDING or RUNNING plan and its job; the plan as stored afterwards (CANCELLED), empty
+   * when there is none; 409 when it is already final.
+   */
+  public Optional<AllocationPlan> cancelIfUnfinished(String id, String cancelledJson, String kind) {
+    AllocationPlan plan = plans.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (plan != null && !isUnfinished(plan)) {
+      throw ApiException.conflict(
+          "Allocation plan "
+              + id
+              + " is already "
+              + plan.status
+              + "; only PENDING or RUNNING plans can be cancelled");
+    }
+    if (plan != null) {
+      plan.status = PlanStatus.CANCELLED;
+      plan.resultJson = cancelledJson;
+      plan.completedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      plans.flush();
+      jobs.cancel(kind, id);
+    }
+    return Optional.ofNullable(plan);
+  }
+
   /**
    * Moves an asynchronous plan along PENDING -> RUNNING -> final; only those may change, and a plan
-   * already final (for instance marked FAILED as abandoned) stays as it is.
+   * already final (cancelled, or FAILED after its job was given up) stays as it is: false.
    */
-  public void update(
+  public boolean updateIfUnfinished(
       String id,
       PlanStatus status,
       String resultJson,
@@ -39,7 +74,7 @@ public class PlanStore {
       Instant completedAt) {
     AllocationPlan plan = plans.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (plan == null || !isUnfinished(plan)) {
-      throw new IllegalStateException("plan " + id + " is not pending or running");
+      return false;
     }
     plan.status = status;
     plan.resultJson = resultJson;
@@ -49,6 +84,7 @@ public class PlanStore {
     if (status == PlanStatus.RUNNING) {
       plan.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
+    return true;
   }
 
   /** Marks a plan that is still PENDING or RUNNING as FAILED; the plan as stored afterwards. */

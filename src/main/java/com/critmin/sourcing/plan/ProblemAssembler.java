@@ -170,6 +170,30 @@ public class ProblemAssembler {
   }
 
   /**
+   * Supplier names and units from master data, for a plan solved later from its stored input (an
+   * inline offer's supplier name is not part of that input).
+   */
+  PlanMapper.Names labelsOf(SourcingProblem problem) {
+    Set<String> supplierIds = new HashSet<>();
+    problem.offers().forEach(offer -> supplierIds.add(offer.supplierId()));
+    Set<String> demanded = new HashSet<>();
+    problem.demands().forEach(demand -> demanded.add(demand.material()));
+    Map<String, String> supplierNames = storedOffers.supplierNames(supplierIds);
+    Map<String, String> units = materials.unitsOf(demanded);
+    return new PlanMapper.Names() {
+      @Override
+      public String supplierName(String supplierId) {
+        return supplierNames.get(supplierId);
+      }
+
+      @Override
+      public String unit(String material) {
+        return units.get(material);
+      }
+    };
+  }
+
+  /**
    * Every stage an inline offer's origins name must be in the stage vocabulary: a misspelled one
    * would silently become a stage of its own. Stored offers were checked when written. The distinct
    * names are few, so the vocabulary is asked once and each offer only compares names.

@@ -39,6 +39,11 @@ class StoredOffers {
     this.config = config;
   }
 
+  /** The names of the stored suppliers among these ids, by id. */
+  Map<String, String> supplierNames(Set<String> ids) {
+    return suppliers.namesOf(ids);
+  }
+
   OfferSource load(
       List<DemandLine> lines,
       Set<String> demanded,

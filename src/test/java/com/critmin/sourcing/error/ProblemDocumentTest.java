@@ -100,7 +100,7 @@ class ProblemDocumentTest {
         .options("/v1/allocation-plans/" + uniqueId("plan"))
         .then()
         .statusCode(200)
-        .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS"));
   }
 
   @Test

@@ -4,8 +4,10 @@ import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.countrygroup.CountryGroupService;
 import com.critmin.sourcing.error.ApiException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Country groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PLANNER})
 public class CountryGroupResource {
   private final CountryGroupService service;
 
@@ -86,6 +89,7 @@ public class CountryGroupResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
       summary = "Create or replace a country group",
@@ -125,6 +129,7 @@ public class CountryGroupResource {
   }
 
   @DELETE
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
       summary = "Delete a country group",

@@ -4,8 +4,10 @@ import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.material.MaterialService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Materials")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PLANNER})
 public class MaterialResource {
   private final MaterialService service;
 
@@ -84,6 +87,7 @@ public class MaterialResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
       summary = "Create or replace a material",
@@ -122,6 +126,7 @@ public class MaterialResource {
   }
 
   @DELETE
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(summary = "Delete a material", description = "Refused with 409 while offers use it.")
   @APIResponse(responseCode = "204", description = "Deleted")

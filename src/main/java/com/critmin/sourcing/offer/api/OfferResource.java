@@ -5,10 +5,12 @@ import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.config.SourcingConfig;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.offer.OfferCsv;
 import com.critmin.sourcing.offer.OfferService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Offers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PLANNER})
 public class OfferResource {
   private final OfferService service;
   private final SourcingConfig config;
@@ -86,6 +89,7 @@ public class OfferResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Operation(
       summary = "Bulk upsert offers (JSON array or CSV)",
       description =
@@ -110,6 +114,7 @@ public class OfferResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Consumes("text/csv")
   @Operation(
       summary = "Bulk upsert offers (JSON array or CSV)",
@@ -161,6 +166,7 @@ public class OfferResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
       summary = "Create or replace an offer",
@@ -202,6 +208,7 @@ public class OfferResource {
   }
 
   @DELETE
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
       summary = "Delete an offer",

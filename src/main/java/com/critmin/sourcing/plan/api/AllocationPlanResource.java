@@ -2,14 +2,17 @@ package com.critmin.sourcing.plan.api;
 
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.error.ProblemType;
 import com.critmin.sourcing.plan.PlanService;
 import com.critmin.sourcing.plan.PlanStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -41,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Allocation plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLANNER)
 public class AllocationPlanResource {
 
   private final PlanService plans;
@@ -102,7 +106,9 @@ public class AllocationPlanResource {
       responseCode = "202",
       description =
           "With Prefer: respond-async: the PENDING plan, at Location; poll it"
-              + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED)",
+              + " until its status is final (PENDING -> RUNNING -> OPTIMAL, INFEASIBLE, TIME_LIMIT or FAILED;"
+              + " CANCELLED after DELETE). Any replica solves it, again if one stops while solving it."
+              + " 503 with Retry-After when the job queue is full",
       content = @Content(schema = @Schema(implementation = PlanResponse.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
@@ -153,6 +159,24 @@ public class AllocationPlanResource {
             new jakarta.ws.rs.core.EntityTag(
                 Integer.toHexString(json.hashCode()) + "-" + json.length()))
         .build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(
+      summary = "Cancel an asynchronous plan",
+      description =
+          "A PENDING or RUNNING plan becomes CANCELLED at once; its solve is stopped or its result dropped."
+              + " A plan already final cannot be cancelled (409).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CANCELLED plan",
+      content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+  public Response cancel(@PathParam("id") String id) {
+    return Response.ok(plans.cancel(id).json(), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @GET

@@ -17,7 +17,7 @@ public record PlanResponse(
             nullable = true)
         String reference,
     @Schema(
-            description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING or FAILED",
+            description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING, FAILED or CANCELLED",
             example = "OPTIMAL")
         String status,
     Instant createdAt,

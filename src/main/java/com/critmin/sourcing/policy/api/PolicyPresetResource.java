@@ -1,8 +1,10 @@
 package com.critmin.sourcing.policy.api;
 
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.policy.PolicyPresets;
 import com.critmin.sourcing.policy.SourcingPolicyService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/policy-presets")
 @Tag(name = "Sourcing policies")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PLANNER})
 public class PolicyPresetResource {
 
   @GET

@@ -4,8 +4,10 @@ import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.stage.StageService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Stages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PLANNER})
 public class StageResource {
   private final StageService service;
 
@@ -87,6 +90,7 @@ public class StageResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
       summary = "Create or replace a stage",
@@ -127,6 +131,7 @@ public class StageResource {
   }
 
   @DELETE
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
       summary = "Delete a stage",

@@ -4,8 +4,10 @@ import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.common.Responses;
+import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.supplier.SupplierService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Suppliers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PLANNER})
 public class SupplierResource {
   private final SupplierService service;
 
@@ -84,6 +87,7 @@ public class SupplierResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(
       summary = "Create or replace a supplier",
@@ -122,6 +126,7 @@ public class SupplierResource {
   }
 
   @DELETE
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{id}")
   @Operation(summary = "Delete a supplier", description = "Refused with 409 while offers use it.")
   @APIResponse(responseCode = "204", description = "Deleted")
