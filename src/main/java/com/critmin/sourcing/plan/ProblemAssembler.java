@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,7 +167,22 @@ public class ProblemAssembler {
         request.reference(),
         warnings,
         offers.supplierNames(problem.offers()),
-        materials.unitsOf(demanded));
+        stateless ? unitsGiven(request.demand()) : materials.unitsOf(demanded));
+  }
+
+  /**
+   * The units a stateless request gives on its demand lines. A stateless plan reads no master data
+   * (it would cost a database round trip on every plan, the latency ERP integrations pay for), so a
+   * material's unit is the request's or none.
+   */
+  private static Map<String, String> unitsGiven(List<DemandLine> lines) {
+    Map<String, String> units = new HashMap<>();
+    for (DemandLine line : lines) {
+      if (line.unit() != null) {
+        units.putIfAbsent(line.material(), line.unit());
+      }
+    }
+    return units;
   }
 
   /**

@@ -266,4 +266,18 @@ class PlanChecksAndWarningsTest {
         .body("allocations[0].supplierName", not(nullValue()))
         .body("materials[0].unit", equalTo("t"));
   }
+
+  @Test
+  void aStatelessPlanTakesTheUnitFromItsDemandLineNotFromMasterData() {
+    String material = givenMaterial();
+    var request = aPlanRequest().demand(material, 100).offer("au", "AU", 500, 82_500).build();
+    ((List<Map<String, Object>>) request.get("demand")).get(0).put("unit", "kg");
+
+    json(request)
+        .post("/v1/allocation-plans")
+        .then()
+        .statusCode(201)
+        .body("allocations[0].unit", equalTo("kg"))
+        .body("materials[0].unit", equalTo("kg"));
+  }
 }
