@@ -197,7 +197,9 @@ final class PlanMapper {
                         Decimals.sixDecimals(m.demand()),
                         Decimals.sixDecimals(m.maxPurchasable()),
                         Decimals.sixDecimals(m.minFeasibleUniformCountryCap()),
-                        m.reason()))
+                        m.reason(),
+                        m.uniformCapNote(),
+                        m.shortfallNote()))
             .toList(),
         Decimals.sixDecimals(diagnosis.minFeasibleUniformCountryCap()),
         diagnosis.relaxations().stream()
@@ -213,7 +215,8 @@ final class PlanMapper {
                         Decimals.sixDecimals(r.from()),
                         Decimals.sixDecimals(r.to()),
                         r.explanation()))
-            .toList());
+            .toList(),
+        diagnosis.relaxationsNote());
   }
 
   /** Supplier names and material units for the allocation lines; null where none is known. */

@@ -135,7 +135,17 @@ public record PlanResponse(
                   "Smallest single country cap (share) under which every material is feasible; null when none is",
               nullable = true)
           BigDecimal minFeasibleUniformCountryCap,
-      List<RelaxationView> relaxations) {}
+      List<RelaxationView> relaxations,
+      @Schema(
+              description =
+                  "How the relaxations combine: the ones listed for a material are one minimal"
+                      + " change, to apply together",
+              example =
+                  "apply the relaxations listed for a material together, not as alternatives: they"
+                      + " are one minimal change, and leaving any of them out leaves that material"
+                      + " infeasible; each infeasible material needs its own",
+              nullable = true)
+          String relaxationsNote) {}
 
   /** Per infeasible material: how much can be bought under the policy. */
   @Schema(name = "MaterialDiagnosis")
@@ -145,7 +155,24 @@ public record PlanResponse(
       BigDecimal demand,
       BigDecimal maxPurchasable,
       @Schema(nullable = true) BigDecimal minFeasibleUniformCountryCap,
-      String reason) {}
+      @Schema(example = "the limits allow buying at most 1,080 of 1,200") String reason,
+      @Schema(
+              description = "Why no country cap, however high, helps; null when one does",
+              example =
+                  "no country cap helps NDPR_OXIDE, even 100 %: the available capacity, 900, is"
+                      + " below the demand of 1,200",
+              nullable = true)
+          String uniformCapNote,
+      @Schema(
+              description =
+                  "What allowShortfall would buy: the most the limits allow, the rest unmet at"
+                      + " the shortfall penalty",
+              example =
+                  "with allowShortfall the plan buys at most 1,080 of the 1,200 demanded and"
+                      + " leaves 120 unmet, charged at the shortfall penalty of 825,000.00 per unit"
+                      + " (99,000,000.00 in penalties for the minimum shortfall)",
+              nullable = true)
+          String shortfallNote) {}
 
   /** One limit the minimal relaxation loosens. */
   @Schema(name = "Relaxation")
