@@ -1,12 +1,15 @@
 package com.critmin.sourcing.config;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Completes every operation the same way, so that none forgets: the problem responses any operation
@@ -21,6 +24,7 @@ public class OpenApiErrorsFilter implements OASFilter {
     if (operation.getResponses() == null) {
       return operation;
     }
+    statedRoles(operation);
     // Replaces the body-less 401 and 403 that Quarkus adds for @RolesAllowed.
     operation
         .getResponses()
@@ -64,6 +68,33 @@ public class OpenApiErrorsFilter implements OASFilter {
       schema.setType(null);
     }
     return schema;
+  }
+
+  /**
+   * SmallRye lists an operation's @RolesAllowed as scopes of the bearer requirement, which OpenAPI
+   * allows only for OAuth2 and OpenID Connect schemes (Spectral warned 48 times). The requirement
+   * becomes a plain bearer one, and the roles are said in the description, where a reader and
+   * Swagger UI show them.
+   */
+  private static void statedRoles(Operation operation) {
+    List<SecurityRequirement> security = operation.getSecurity();
+    if (security == null || security.isEmpty()) {
+      return;
+    }
+    TreeSet<String> roles = new TreeSet<>();
+    for (SecurityRequirement requirement : security) {
+      if (requirement.getSchemes() != null) {
+        requirement.getSchemes().values().forEach(scopes -> roles.addAll(scopes));
+      }
+    }
+    operation.setSecurity(
+        List.of(OASFactory.createSecurityRequirement().addScheme("bearer", List.of())));
+    if (!roles.isEmpty()) {
+      String said = "Role: " + String.join(" or ", roles) + ".";
+      String description = operation.getDescription();
+      operation.setDescription(
+          description == null || description.isBlank() ? said : description + "\n\n" + said);
+    }
   }
 
   private static void addHeader(
