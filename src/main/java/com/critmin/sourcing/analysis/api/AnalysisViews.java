@@ -25,8 +25,4 @@ final class AnalysisViews {
     }
     return MediaType.APPLICATION_JSON;
   }
-
-  static boolean async(String prefer) {
-    return prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
-  }
 }

@@ -4,6 +4,7 @@ import com.critmin.sourcing.analysis.AnalysisKind;
 import com.critmin.sourcing.analysis.AnalysisService;
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.common.Responses;
 import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,15 +85,9 @@ public class StressTestResource {
           String prefer,
       @NotNull(message = "a JSON body is required") @Valid StressTestRequest body,
       @Context UriInfo uriInfo) {
-    boolean async = AnalysisViews.async(prefer);
+    boolean async = Responses.respondAsync(prefer);
     AnalysisService.StoredRun run = analyses.createStressTest(body, async);
-    Response.ResponseBuilder response =
-        async
-            ? Response.accepted()
-                .location(uriInfo.getAbsolutePathBuilder().path(run.id()).build())
-                .header("Preference-Applied", "respond-async")
-            : Response.created(uriInfo.getAbsolutePathBuilder().path(run.id()).build());
-    return response.entity(run.json()).type(MediaType.APPLICATION_JSON_TYPE).build();
+    return Responses.posted(run.id(), async, run.json(), uriInfo);
   }
 
   @GET

@@ -3,6 +3,7 @@ package com.critmin.sourcing.plan.api;
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.QueryValues;
+import com.critmin.sourcing.common.Responses;
 import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.idempotency.IdempotencyKeys;
@@ -150,8 +151,7 @@ public class AllocationPlanResource {
       @NotNull(message = "a JSON body is required") @Valid PlanRequest body,
       @Context UriInfo uriInfo,
       @Context SecurityContext security) {
-    boolean async =
-        prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+    boolean async = Responses.respondAsync(prefer);
     if (idempotencyKey == null) {
       return answer(solve(body, async, uriInfo), null, false);
     }
