@@ -7,6 +7,7 @@ import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.critmin.sourcing.optimizer.model.Status;
 import com.critmin.sourcing.optimizer.model.VariedLimit;
 import com.critmin.sourcing.optimizer.ortools.WarmLp;
+import com.critmin.sourcing.optimizer.part.LevelSweep;
 import com.critmin.sourcing.optimizer.part.MaterialPart;
 import com.critmin.sourcing.optimizer.part.PartResult;
 import com.critmin.sourcing.optimizer.part.ProblemCompiler;
@@ -51,19 +52,22 @@ public final class FrontierAnalyzer {
     Trace[] traces = new Trace[count];
     double baselineLevel = vary.policyLevel(problem.limits());
     double low = Math.min(baselineLevel, 1.0);
-    double high = 1.0;
+    double top = 1.0;
     if (levels != null) {
       for (double level : levels) {
         low = Math.min(low, level);
-        high = Math.max(high, level);
+        top = Math.max(top, level);
       }
     }
+    double high = top;
     Double maxHhi = problem.limits().maxHhi();
     // The tightest level per part first: the range every part is traced over depends on all.
     optimizer.runParallel(
         count,
         options.effectiveThreads(),
-        i -> traces[i] = Trace.open(compiler.compile(demands.get(i)), options, maxHhi, deadline));
+        i ->
+            traces[i] =
+                Trace.open(compiler.compile(demands.get(i)), options, maxHhi, deadline, high));
     Double minFeasible = null;
     for (Trace t : traces) {
       if (t.varied.length > 0 && t.coverableFrom != null && t.coverableFrom <= 1.0) {
@@ -194,8 +198,19 @@ public final class FrontierAnalyzer {
     long pivots;
     boolean timedOut;
 
-    /** A solved level: objective (with penalties), purchase cost, shortfall, dObjective/dLevel. */
-    record Known(double objective, double cost, double shortfall, double slope) {}
+    /**
+     * A solved level: objective (with penalties), purchase cost, shortfall, dObjective/dLevel, and
+     * for a swept part dCost/dLevel on the tighter side (NaN otherwise: taken from the neighbours).
+     */
+    record Known(
+        double objective, double cost, double shortfall, double slope, double costSlopeBelow) {
+      Known(double objective, double cost, double shortfall, double slope) {
+        this(objective, cost, shortfall, slope, Double.NaN);
+      }
+    }
+
+    /** Whether the whole curve came from {@link LevelSweep}: nothing is left to trace. */
+    boolean swept;
 
     /** A level's figures; {@code tighterSlope} is d cost / d level on the tighter side. */
     record Value(double cost, double shortfall, double tighterSlope) {}
@@ -207,11 +222,15 @@ public final class FrontierAnalyzer {
       this.maxHhi = maxHhi;
     }
 
-    static Trace open(MaterialPart part, SolveOptions options, Double maxHhi, long deadline) {
+    static Trace open(
+        MaterialPart part, SolveOptions options, Double maxHhi, long deadline, double top) {
       List<Integer> rows = new ArrayList<>();
       for (int r = 0; r < part.rows.size(); r++) if (part.rows.get(r).varied) rows.add(r);
       int[] varied = rows.stream().mapToInt(Integer::intValue).toArray();
       Trace trace = new Trace(part, varied, options, maxHhi);
+      if (varied.length > 0 && maxHhi == null && options.fastPath() && trace.sweep(top, deadline)) {
+        return trace;
+      }
       if (varied.length == 0 || part.allowShortfall) {
         // Untouched by the limit, or with shortfall allowed: every level has an answer.
         trace.coverableFrom = 0.0;
@@ -232,9 +251,32 @@ public final class FrontierAnalyzer {
       return trace;
     }
 
+    /**
+     * The whole curve from {@code top} down to level 0 by {@link LevelSweep}, without an LP engine;
+     * false when the sweep does not apply or gives up (the engine then traces the part).
+     */
+    private boolean sweep(double top, long deadline) {
+      LevelSweep.Curve curve = LevelSweep.trace(part, top, 0.0, deadline);
+      if (curve == null) {
+        if (System.nanoTime() >= deadline) timedOut = true;
+        return timedOut;
+      }
+      swept = true;
+      solves++;
+      pivots += curve.pivots();
+      coverableFrom = curve.coverableFrom();
+      for (LevelSweep.Knot k : curve.knots()) {
+        known.put(
+            k.level(),
+            new Known(k.objective(), k.cost(), k.shortfall(), Double.NaN, k.costSlopeBelow()));
+      }
+      breakpoints.addAll(curve.kinks());
+      return true;
+    }
+
     /** Traces the function over [from, to] (clipped to where the part is covered). */
     void trace(double from, double to, long deadline) {
-      if (timedOut) return;
+      if (timedOut || swept) return;
       if (varied.length == 0) {
         PartResult r = SourcingOptimizer.solvePart(part, options, deadline, maxHhi);
         solves++;
@@ -331,15 +373,20 @@ public final class FrontierAnalyzer {
         Known k = lower.getValue();
         var below = known.lowerEntry(lower.getKey() - 1e-12);
         double slope =
-            below == null
-                ? k.slope
-                : (k.cost - below.getValue().cost) / (lower.getKey() - below.getKey());
+            !Double.isNaN(k.costSlopeBelow)
+                ? k.costSlopeBelow
+                : below == null
+                    ? k.slope
+                    : (k.cost - below.getValue().cost) / (lower.getKey() - below.getKey());
         return new Value(k.cost, k.shortfall, slope);
       }
       double t = (level - lower.getKey()) / (upper.getKey() - lower.getKey());
       Known l = lower.getValue();
       Known u = upper.getValue();
-      double slope = (u.cost - l.cost) / (upper.getKey() - lower.getKey());
+      double slope =
+          Double.isNaN(u.costSlopeBelow)
+              ? (u.cost - l.cost) / (upper.getKey() - lower.getKey())
+              : u.costSlopeBelow;
       return new Value(
           l.cost + t * (u.cost - l.cost), l.shortfall + t * (u.shortfall - l.shortfall), slope);
     }
