@@ -231,8 +231,9 @@ public final class FrontierAnalyzer {
       if (varied.length > 0 && maxHhi == null && options.fastPath() && trace.sweep(top, deadline)) {
         return trace;
       }
-      if (varied.length == 0 || part.allowShortfall) {
-        // Untouched by the limit, or with shortfall allowed: every level has an answer.
+      if (varied.length == 0 || (part.allowShortfall && !hasMinimum(part))) {
+        // Untouched by the limit, or with shortfall allowed and no minimum share to meet: every
+        // level has an answer.
         trace.coverableFrom = 0.0;
         return trace;
       }
@@ -272,6 +273,14 @@ public final class FrontierAnalyzer {
       }
       breakpoints.addAll(curve.kinks());
       return true;
+    }
+
+    /**
+     * Whether some minimum share applies: it can make a tight level infeasible despite shortfall.
+     */
+    private static boolean hasMinimum(MaterialPart part) {
+      for (var row : part.rows) if (row.active && row.isLowerBound()) return true;
+      return false;
     }
 
     /** Traces the function over [from, to] (clipped to where the part is covered). */

@@ -95,8 +95,9 @@ public final class WarmLp implements AutoCloseable {
 
   /**
    * The LP with the varied rows' level as a variable: minimise L subject to {@code sum x <= L * D}
-   * on every varied row, demand met in full and every other limit (HHI cap included) as loaded.
-   * After an OPTIMAL {@link #solve}, {@link #level()} is the tightest feasible level.
+   * on every varied row, demand met (in full unless the part allows shortfall) and every other
+   * limit (HHI cap included) as loaded. After an OPTIMAL {@link #solve}, {@link #level()} is the
+   * tightest feasible level.
    */
   public static WarmLp openLevelModel(
       MaterialPart part, int[] variedRows, Engine engine, Double maxHhi) {
@@ -108,7 +109,6 @@ public final class WarmLp implements AutoCloseable {
     for (int v = 0; v < model.getVariableCount(); v++) {
       model.getVariableBuilder(v).setObjectiveCoefficient(0.0);
     }
-    if (built.shortfall >= 0) model.getVariableBuilder(built.shortfall).setUpperBound(0.0);
     int level = model.getVariableCount();
     model.addVariable(
         com.google.ortools.linearsolver.MPVariableProto.newBuilder()
