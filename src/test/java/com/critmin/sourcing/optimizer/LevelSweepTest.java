@@ -130,6 +130,43 @@ class LevelSweepTest {
     }
   }
 
+  /**
+   * A benchmark-sized part: 400 offers from eight countries over three stages, supplier caps, and
+   * prices on a coarse grid so that ties (degenerate pivots) are frequent.
+   */
+  @ParameterizedTest
+  @MethodSource("largeSeeds")
+  void aLargeDegeneratePartMatchesGlopAtEveryKnot(long seed) {
+    Random r = new Random(seed);
+    String[] countries = {"CN", "AU", "US", "MM", "MY", "VN", "BR", "IN"};
+    ProblemBuilder b = aProblem().material("NDPR_OXIDE");
+    double capacity = 0;
+    for (int i = 0; i < 400; i++) {
+      String country = countries[r.nextInt(countries.length)];
+      double cap = 10 + r.nextInt(90);
+      capacity += cap;
+      b.offer("s" + r.nextInt(40), country, cap, 50 + r.nextInt(20)).id("o" + i);
+      b.origin("MINING", r.nextDouble() < 0.8 ? country : countries[r.nextInt(8)]);
+      b.origin("SEPARATION", r.nextBoolean() ? "CN" : country);
+    }
+    SourcingProblem problem =
+        b.demand("NDPR_OXIDE", Math.round(capacity * 0.4)).maxSupplierShare(0.05).build();
+    MaterialPart part = parts(problem, VariedLimit.MAX_COUNTRY_SHARE).get(0);
+    LevelSweep.Curve curve = LevelSweep.trace(part, 1.0, 0.0, Long.MAX_VALUE);
+    assertNotNull(curve);
+    assertNotNull(curve.coverableFrom());
+    assertTrue(curve.kinks().size() > 5, curve.kinks().toString());
+    for (LevelSweep.Knot knot : curve.knots()) {
+      check(part, knot.level(), knot.objective(), knot.shortfall());
+    }
+    assertEquals(
+        Status.INFEASIBLE, solveAt(part, curve.coverableFrom() - 1e-4).status, "below tightest");
+  }
+
+  static LongStream largeSeeds() {
+    return LongStream.range(1, 6);
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void frontierEqualsTheEngineTracedFrontier(long seed) {
