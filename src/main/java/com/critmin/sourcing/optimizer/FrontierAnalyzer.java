@@ -19,13 +19,15 @@ import java.util.TreeMap;
  * The price of resilience (SPEC section 4, {@code /v1/frontiers}): the minimum cost as a function
  * of one limit's level. Each material is an independent LP whose optimal objective is a convex
  * piecewise-linear function of the level (the level moves right-hand sides only), so each part is
- * traced on its own with the classic parametric method: solve at both ends of the range, intersect
- * the two tangent lines (slopes from the duals of the varied rows), solve there, and recurse until
- * every segment is confirmed linear. Every kink found is exact to the solver's tolerance, and every
- * other level, grid points and the policy's own level included, lies on a confirmed segment, so its
- * cost follows without another solve. Parts whose rows the limit does not touch are solved once.
- * One warm LP per part ({@link WarmLp}) serves all its solves; parts run in parallel on the
- * optimizer's shared pool.
+ * traced on its own. A part without an HHI cap is swept by {@link LevelSweep}, a parametric dual
+ * simplex in Java that finds every kink and the part's tightest level with no engine call. The
+ * others (and any the sweep gives up on) are traced with the LP engine by the classic parametric
+ * method: solve at both ends of the range, intersect the two tangent lines (slopes from the duals
+ * of the varied rows), solve there, and recurse until every segment is confirmed linear. Every kink
+ * found is exact to the solver's tolerance, and every other level, grid points and the policy's own
+ * level included, lies on a confirmed segment, so its cost follows without another solve. Parts
+ * whose rows the limit does not touch are solved once. One warm LP per part ({@link WarmLp}) serves
+ * all its solves; parts run in parallel on the optimizer's shared pool.
  */
 public final class FrontierAnalyzer {
   /** Grid points when the request gives neither levels nor points. */
