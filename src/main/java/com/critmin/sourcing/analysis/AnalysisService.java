@@ -8,6 +8,7 @@ import com.critmin.sourcing.analysis.api.StressTestRequest;
 import com.critmin.sourcing.analysis.api.StressTestResponse;
 import com.critmin.sourcing.analysis.api.VaryRequest;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.config.SourcingConfig;
 import com.critmin.sourcing.countrygroup.CountryGroupService;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
@@ -17,11 +18,14 @@ import com.critmin.sourcing.optimizer.SourcingOptimizer;
 import com.critmin.sourcing.optimizer.StressTester;
 import com.critmin.sourcing.optimizer.model.Frontier;
 import com.critmin.sourcing.optimizer.model.Shock;
+import com.critmin.sourcing.optimizer.model.SolveOptions;
+import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.critmin.sourcing.optimizer.model.StressTest;
 import com.critmin.sourcing.optimizer.model.VariedLimit;
 import com.critmin.sourcing.plan.AnalysisInputs;
 import com.critmin.sourcing.plan.PlanIds;
 import com.critmin.sourcing.plan.ProblemAssembler;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +36,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Frontiers and stress tests: assemble the plan problem (read transaction), run the analysis
  * outside any transaction, store the immutable run with its input snapshot and digest in a
- * transaction of its own; with {@code Prefer: respond-async} the run is stored PENDING and done by
- * {@link AnalysisJobs}.
+ * transaction of its own. With {@code Prefer: respond-async} the run is stored PENDING with a job
+ * (kind "frontier" or "stress-test") in one transaction; any replica then computes it from its
+ * stored input, again if the replica running it dies ({@link AnalysisJob}).
  */
 @ApplicationScoped
 public class AnalysisService {
@@ -48,49 +54,60 @@ public class AnalysisService {
   private final FrontierAnalyzer frontiers;
   private final StressTester stressTester;
   private final AnalysisStore store;
-  private final AnalysisJobs jobs;
   private final CountryGroupService groups;
   private final ObjectMapper json;
+  private final SourcingConfig config;
 
   public AnalysisService(
       ProblemAssembler assembler,
       SourcingOptimizer optimizer,
       AnalysisStore store,
-      AnalysisJobs jobs,
       CountryGroupService groups,
-      ObjectMapper json) {
+      ObjectMapper json,
+      SourcingConfig config) {
     this.assembler = assembler;
     this.frontiers = new FrontierAnalyzer(optimizer);
     this.stressTester = new StressTester(optimizer);
     this.store = store;
-    this.jobs = jobs;
     this.groups = groups;
     this.json = json;
+    this.config = config;
   }
 
   /** A stored run's id and its JSON as answered. */
   public record StoredRun(String id, String json) {}
 
-  /** What a run was asked, ready to compute. */
+  /** What a run was asked, ready to compute; {@code statusOnly} answers while it has no result. */
   private record Prepared<R>(
-      AnalysisRun run, java.util.function.Supplier<R> compute, Function<R, Object> answer) {}
+      AnalysisRun run,
+      Supplier<R> compute,
+      Function<R, Object> answer,
+      Function<AnalysisStatus, Object> statusOnly) {}
 
   public StoredRun createFrontier(FrontierRequest request, boolean async) {
     VariedLimit vary = vary(request.vary());
     ProblemAssembler.Assembled assembled = assembler.assemble(request.problem(false));
-    VaryRequest varyView = view(vary);
-    AnalysisRun run =
-        newRun(
-            AnalysisKind.FRONTIER,
-            assembled,
-            new FrontierParameters(varyView, request.levels(), request.points()));
-    return create(
-        new Prepared<Frontier>(
-            run,
-            () -> frontiers.analyze(assembled.problem(), vary, request.levels(), request.points()),
-            f -> AnalysisMapper.frontier(run, varyView, f)),
-        async,
-        status -> AnalysisMapper.frontierStatus(run, varyView, status, null));
+    FrontierParameters parameters =
+        new FrontierParameters(
+            view(vary),
+            request.levels(),
+            request.points(),
+            vary.kind() == VariedLimit.Kind.GROUP_LIMIT
+                ? vary.groupCountries().stream().sorted().toList()
+                : null);
+    AnalysisRun run = newRun(AnalysisKind.FRONTIER, assembled, parameters);
+    return create(frontier(run, assembled.problem(), parameters), async, assembled.problem());
+  }
+
+  private Prepared<Frontier> frontier(
+      AnalysisRun run, SourcingProblem problem, FrontierParameters parameters) {
+    VariedLimit vary = varied(parameters);
+    VaryRequest view = parameters.vary();
+    return new Prepared<>(
+        run,
+        () -> frontiers.analyze(problem, vary, parameters.levels(), parameters.points()),
+        f -> AnalysisMapper.frontier(run, view, f),
+        status -> AnalysisMapper.frontierStatus(run, view, status, null));
   }
 
   public StoredRun createStressTest(StressTestRequest request, boolean async) {
@@ -98,17 +115,27 @@ public class AnalysisService {
     ProblemAssembler.Assembled assembled = assembler.assemble(request.problem(true));
     AnalysisRun run =
         newRun(AnalysisKind.STRESS_TEST, assembled, new StressParameters(request.shocks()));
-    return create(
-        new Prepared<StressTest>(
-            run,
-            () -> stressTester.run(assembled.problem(), shocks),
-            t -> AnalysisMapper.stressTest(run, t)),
-        async,
+    return create(stressTest(run, assembled.problem(), shocks), async, assembled.problem());
+  }
+
+  private Prepared<StressTest> stressTest(
+      AnalysisRun run, SourcingProblem problem, List<Shock> shocks) {
+    return new Prepared<>(
+        run,
+        () -> stressTester.run(problem, shocks),
+        t -> AnalysisMapper.stressTest(run, t),
         status -> AnalysisMapper.stressStatus(run, status, null));
   }
 
-  /** The parameters a frontier's digest covers besides the problem. */
-  record FrontierParameters(VaryRequest vary, List<Double> levels, Integer points) {}
+  /**
+   * The parameters a frontier's digest covers besides the problem; a varied group's countries as
+   * resolved when it was asked (absent for other limits), so that a job computes what was asked.
+   */
+  record FrontierParameters(
+      VaryRequest vary,
+      List<Double> levels,
+      Integer points,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> groupCountries) {}
 
   /** The parameters a stress test's digest covers besides the problem. */
   record StressParameters(List<ShockRequest> shocks) {}
@@ -127,49 +154,129 @@ public class AnalysisService {
     return run;
   }
 
-  private <R> StoredRun create(
-      Prepared<R> prepared, boolean async, Function<AnalysisStatus, Object> statusOnly) {
+  private <R> StoredRun create(Prepared<R> prepared, boolean async, SourcingProblem problem) {
     AnalysisRun run = prepared.run();
     if (!async) {
-      complete(prepared, statusOnly);
+      complete(prepared);
       store.insert(run);
       return new StoredRun(run.id, run.resultJson);
     }
-    try (AnalysisJobs.Place place = jobs.reserve()) {
-      run.status = AnalysisStatus.PENDING;
-      run.resultJson = write(statusOnly.apply(AnalysisStatus.PENDING));
-      store.insert(run);
-      place.submit(
-          () -> runInBackground(prepared, statusOnly),
-          reason -> markFailed(run, statusOnly, reason));
-      return new StoredRun(run.id, run.resultJson);
+    run.status = AnalysisStatus.PENDING;
+    run.resultJson = write(prepared.statusOnly().apply(AnalysisStatus.PENDING));
+    store.insertWithJob(run, Long.toString(problem.options().timeLimitMillis()));
+    return new StoredRun(run.id, run.resultJson);
+  }
+
+  /**
+   * Runs an asynchronous run's job, on whichever replica took it (again, if a replica died while
+   * computing it): PENDING or RUNNING -> RUNNING -> final, from the stored input. A run already
+   * final (cancelled, or given up) is left as it is, and so is a result that comes after it was
+   * cancelled.
+   */
+  void runJob(AnalysisKind kind, String id, String timeLimitMillis) {
+    Optional<AnalysisRun> found = store.find(kind, id);
+    if (found.isEmpty() || found.get().status.isFinal()) {
+      return;
+    }
+    AnalysisRun stored = found.get();
+    long limit =
+        timeLimitMillis == null
+            ? config.solver().timeLimit().toMillis()
+            : Long.parseLong(timeLimitMillis);
+    AnalysisInputs.Parsed input =
+        AnalysisInputs.parse(
+            stored.inputGzip,
+            new SolveOptions(config.solver().engine(), limit, config.solver().threads()));
+    AnalysisRun run = new AnalysisRun();
+    run.id = id;
+    run.kind = kind;
+    run.createdAt = stored.createdAt;
+    run.currency = stored.currency;
+    run.inputDigest = stored.inputDigest;
+    Prepared<?> prepared =
+        kind == AnalysisKind.FRONTIER
+            ? frontier(run, input.problem(), parameters(input, FrontierParameters.class))
+            : stressTest(
+                run, input.problem(), shocks(parameters(input, StressParameters.class).shocks()));
+    String running = write(prepared.statusOnly().apply(AnalysisStatus.RUNNING));
+    if (!store.updateIfUnfinished(id, AnalysisStatus.RUNNING, running, null)) {
+      return;
+    }
+    complete(prepared);
+    // Interrupted: cancelled (the store refuses the result below) or the replica is stopping. A
+    // failure the interrupt caused is not the run's: the job runs again, here or elsewhere.
+    if (Thread.interrupted() && run.status == AnalysisStatus.FAILED) {
+      throw new IllegalStateException("analysis " + id + " was interrupted while computing");
+    }
+    if (!store.updateIfUnfinished(id, run.status, run.resultJson, run.completedAt)) {
+      LOG.infof("Analysis %s was final before it ended (cancelled); its result is dropped", id);
     }
   }
 
-  private <R> void runInBackground(
-      Prepared<R> prepared, Function<AnalysisStatus, Object> statusOnly) {
-    AnalysisRun run = prepared.run();
+  /** Marks an asynchronous run FAILED for good after its job was given up. */
+  void giveUpJob(AnalysisKind kind, String id, String reason) {
+    store
+        .find(kind, id)
+        .filter(r -> !r.status.isFinal())
+        .ifPresent(
+            r -> {
+              Instant completedAt = now();
+              String failed = write(statusOf(r, AnalysisStatus.FAILED, completedAt, reason));
+              store.updateIfUnfinished(id, AnalysisStatus.FAILED, failed, completedAt);
+            });
+  }
+
+  /**
+   * Cancels a PENDING or RUNNING run: it is CANCELLED at once, its job is removed or, running,
+   * interrupted (on another replica its result is dropped). 404 for no such run, 409 for one
+   * already final.
+   */
+  public StoredRun cancel(AnalysisKind kind, String id) {
+    String what = AnalysisStore.label(kind);
+    AnalysisRun run = store.find(kind, id).orElseThrow(() -> ApiException.notFound(what, id));
+    Instant completedAt = now();
+    String cancelled = write(statusOf(run, AnalysisStatus.CANCELLED, completedAt, null));
+    AnalysisRun after =
+        store
+            .cancelIfUnfinished(kind, id, cancelled, completedAt)
+            .orElseThrow(() -> ApiException.notFound(what, id));
+    return new StoredRun(after.id, after.resultJson);
+  }
+
+  /** A run's answer without figures (final, not computed), its frontier's vary kept. */
+  private Object statusOf(
+      AnalysisRun stored, AnalysisStatus status, Instant completedAt, String reason) {
+    AnalysisRun run = new AnalysisRun();
+    run.id = stored.id;
+    run.kind = stored.kind;
+    run.createdAt = stored.createdAt;
+    run.currency = stored.currency;
+    run.inputDigest = stored.inputDigest;
+    run.completedAt = completedAt;
+    if (run.kind == AnalysisKind.STRESS_TEST) {
+      return AnalysisMapper.stressStatus(run, status, reason);
+    }
+    VaryRequest vary =
+        stored.resultJson == null ? null : read(stored.resultJson, FrontierResponse.class).vary();
+    return AnalysisMapper.frontierStatus(run, vary, status, reason);
+  }
+
+  private <P> P parameters(AnalysisInputs.Parsed input, Class<P> type) {
     try {
-      store.update(
-          run.id, AnalysisStatus.RUNNING, write(statusOnly.apply(AnalysisStatus.RUNNING)), null);
-      complete(prepared, statusOnly);
-      store.update(run.id, run.status, run.resultJson, run.completedAt);
-    } catch (Throwable e) {
-      LOG.errorf(e, "Asynchronous analysis %s could not be completed", run.id);
-      markFailed(run, statusOnly, failureMessage(run.id));
-      if (e instanceof VirtualMachineError error) throw error;
+      return json.treeToValue(input.parameters(), type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored analysis parameters are not readable", e);
     }
   }
 
-  private void markFailed(
-      AnalysisRun run, Function<AnalysisStatus, Object> statusOnly, String reason) {
-    try {
-      run.status = AnalysisStatus.FAILED;
-      run.completedAt = now();
-      store.update(run.id, AnalysisStatus.FAILED, write(failed(run, reason)), run.completedAt);
-    } catch (RuntimeException again) {
-      LOG.errorf(again, "Analysis %s could not be marked FAILED", run.id);
+  /** The varied limit of stored parameters; a group's countries as they were when asked. */
+  private VariedLimit varied(FrontierParameters parameters) {
+    VaryRequest vary = parameters.vary();
+    if (vary.kind().equals("GROUP_LIMIT") && parameters.groupCountries() != null) {
+      return VariedLimit.group(
+          vary.group(), new java.util.LinkedHashSet<>(parameters.groupCountries()), vary.stage());
     }
+    return vary(vary);
   }
 
   private static Object failed(AnalysisRun run, String reason) {
@@ -179,7 +286,7 @@ public class AnalysisService {
   }
 
   /** Computes and fills in the run's outcome; a solver failure is a FAILED run, never a 500. */
-  private <R> void complete(Prepared<R> prepared, Function<AnalysisStatus, Object> statusOnly) {
+  private <R> void complete(Prepared<R> prepared) {
     AnalysisRun run = prepared.run();
     Object answer;
     try {

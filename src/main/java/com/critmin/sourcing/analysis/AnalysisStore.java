@@ -3,6 +3,8 @@ package com.critmin.sourcing.analysis;
 import com.critmin.sourcing.analysis.api.AnalysisSummary;
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Page;
+import com.critmin.sourcing.error.ApiException;
+import com.critmin.sourcing.job.Jobs;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -12,25 +14,41 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores analysis runs in their own transactions, so that no solve runs inside one. */
+/**
+ * Stores analysis runs in their own transactions, so that no solve runs inside one; an asynchronous
+ * run's job is written in the transaction that stores it.
+ */
 @ApplicationScoped
 @Transactional
 public class AnalysisStore {
   private final AnalysisRunRepository runs;
+  private final Jobs jobs;
 
-  public AnalysisStore(AnalysisRunRepository runs) {
+  public AnalysisStore(AnalysisRunRepository runs, Jobs jobs) {
     this.runs = runs;
+    this.jobs = jobs;
   }
 
   public void insert(AnalysisRun run) {
     runs.persist(run);
   }
 
-  /** Moves an asynchronous run along PENDING -> RUNNING -> final; a final run stays as it is. */
-  public void update(String id, AnalysisStatus status, String resultJson, Instant completedAt) {
+  /** Stores a PENDING run and queues the job that computes it: both or neither. */
+  public void insertWithJob(AnalysisRun run, String data) {
+    runs.persist(run);
+    runs.flush();
+    jobs.submit(run.kind.jobKind(), run.id, data);
+  }
+
+  /**
+   * Moves an asynchronous run along PENDING -> RUNNING -> final; a run already final (cancelled, or
+   * FAILED after its job was given up) stays as it is: false.
+   */
+  public boolean updateIfUnfinished(
+      String id, AnalysisStatus status, String resultJson, Instant completedAt) {
     AnalysisRun run = runs.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (run == null || run.status.isFinal()) {
-      throw new IllegalStateException("analysis " + id + " is not pending or running");
+      return false;
     }
     run.status = status;
     run.resultJson = resultJson;
@@ -38,6 +56,38 @@ public class AnalysisStore {
     if (status == AnalysisStatus.RUNNING) {
       run.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
+    return true;
+  }
+
+  /**
+   * Cancels a PENDING or RUNNING run of this kind and its job; the run as stored afterwards
+   * (CANCELLED), empty when there is none; 409 when it is already final.
+   */
+  public Optional<AnalysisRun> cancelIfUnfinished(
+      AnalysisKind kind, String id, String cancelledJson, Instant completedAt) {
+    AnalysisRun run = runs.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (run == null || run.kind != kind) {
+      return Optional.empty();
+    }
+    if (run.status.isFinal()) {
+      throw ApiException.conflict(
+          label(kind)
+              + " "
+              + id
+              + " is already "
+              + run.status
+              + "; only PENDING or RUNNING runs can be cancelled");
+    }
+    run.status = AnalysisStatus.CANCELLED;
+    run.resultJson = cancelledJson;
+    run.completedAt = completedAt;
+    runs.flush();
+    jobs.cancel(kind.jobKind(), id);
+    return Optional.of(run);
+  }
+
+  static String label(AnalysisKind kind) {
+    return kind == AnalysisKind.FRONTIER ? "Frontier" : "Stress test";
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -37,7 +37,10 @@ public interface SourcingConfig {
   /** How writes wait for each other and for the database. */
   Database database();
 
-  /** Asynchronous jobs (Prefer: respond-async plans), kept in the database for every replica. */
+  /**
+   * Asynchronous jobs (Prefer: respond-async plans, frontiers and stress tests), kept in the
+   * database for every replica.
+   */
   Jobs jobs();
 
   /** Authentication by bearer JWT. */
@@ -113,7 +116,10 @@ public interface SourcingConfig {
     Duration probeTimeout();
   }
 
-  /** Asynchronous jobs (Prefer: respond-async plans), kept in the database for every replica. */
+  /**
+   * Asynchronous jobs (Prefer: respond-async plans, frontiers and stress tests), kept in the
+   * database for every replica.
+   */
   interface Jobs {
     /** Whether this replica runs jobs; false: it only queues them for the other replicas. */
     @WithDefault("true")

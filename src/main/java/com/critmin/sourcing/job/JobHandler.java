@@ -1,9 +1,9 @@
 package com.critmin.sourcing.job;
 
 /**
- * Runs the jobs of one kind (a CDI bean per kind: today "plan"). Jobs live in the database, so any
- * replica may run a job, and may run it again after the replica that held it died: {@link #run}
- * must be idempotent and do nothing for a subject that is already final.
+ * Runs the jobs of one kind (a CDI bean per kind: "plan", "frontier", "stress-test"). Jobs live in
+ * the database, so any replica may run a job, and may run it again after the replica that held it
+ * died: {@link #run} must be idempotent and do nothing for a subject that is already final.
  */
 public interface JobHandler {
 

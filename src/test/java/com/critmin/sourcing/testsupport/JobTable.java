@@ -17,14 +17,21 @@ public final class JobTable {
     this.dataSource = dataSource;
   }
 
-  /** A job's row as a dead replica would leave it: picked, by another name, last heard at. */
+  /** A plan job's row as a dead replica would leave it: picked, by another name, last heard at. */
   public void holdAsDeadReplica(String id, Instant lastHeartbeat, int consecutiveFailures)
       throws SQLException {
+    holdAsDeadReplica("plan", id, lastHeartbeat, consecutiveFailures);
+  }
+
+  /** A job's row of this kind as a dead replica would leave it. */
+  public void holdAsDeadReplica(
+      String kind, String id, Instant lastHeartbeat, int consecutiveFailures) throws SQLException {
     update(
         "UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'dead-replica', last_heartbeat = ?,"
-            + " consecutive_failures = ? WHERE task_name = 'plan' AND task_instance = ?",
+            + " consecutive_failures = ? WHERE task_name = ? AND task_instance = ?",
         lastHeartbeat,
         consecutiveFailures,
+        kind,
         id);
   }
 
@@ -38,14 +45,20 @@ public final class JobTable {
         id);
   }
 
-  /** Who holds a job: empty when there is no such job; "" when it waits. */
+  /** Who holds a plan job: empty when there is no such job; "" when it waits. */
   public Optional<String> pickedBy(String id) throws SQLException {
+    return pickedBy("plan", id);
+  }
+
+  /** Who holds a job of this kind: empty when there is no such job; "" when it waits. */
+  public Optional<String> pickedBy(String kind, String id) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
                 "SELECT picked, picked_by FROM scheduled_tasks"
-                    + " WHERE task_name = 'plan' AND task_instance = ?")) {
-      statement.setString(1, id);
+                    + " WHERE task_name = ? AND task_instance = ?")) {
+      statement.setString(1, kind);
+      statement.setString(2, id);
       try (ResultSet rows = statement.executeQuery()) {
         if (!rows.next()) {
           return Optional.empty();
@@ -58,6 +71,26 @@ public final class JobTable {
   /** Overwrites a plan's stored input so that solving it fails. */
   public void corruptInput(String planId) throws SQLException {
     update("UPDATE allocation_plan SET input_gzip = ? WHERE id = ?", new byte[] {1, 2, 3}, planId);
+  }
+
+  /** Failed attempts a job of this kind has behind it; -1 when there is no such job. */
+  public int consecutiveFailures(String kind, String id) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT consecutive_failures FROM scheduled_tasks"
+                    + " WHERE task_name = ? AND task_instance = ?")) {
+      statement.setString(1, kind);
+      statement.setString(2, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getInt(1) : -1;
+      }
+    }
+  }
+
+  /** Overwrites an analysis run's stored input so that computing it fails. */
+  public void corruptAnalysisInput(String runId) throws SQLException {
+    update("UPDATE analysis_run SET input_gzip = ? WHERE id = ?", new byte[] {1, 2, 3}, runId);
   }
 
   private void update(String sql, Object... values) throws SQLException {

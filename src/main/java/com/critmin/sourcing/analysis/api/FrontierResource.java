@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -80,7 +81,8 @@ public class FrontierResource {
   @APIResponse(responseCode = "422", ref = "ValidationFailed")
   @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public Response create(
-      @Parameter(description = "respond-async: answer 202 at once and compute in the background")
+      @Parameter(
+              description = "respond-async: answer 202 at once; a job computes it on any replica")
           @HeaderParam("Prefer")
           String prefer,
       @NotNull(message = "a JSON body is required") @Valid FrontierRequest body,
@@ -120,6 +122,27 @@ public class FrontierResource {
     return Response.ok(body, type)
         .tag(new EntityTag(Integer.toHexString(body.hashCode()) + "-" + body.length()))
         .header("Vary", "Accept")
+        .build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(
+      operationId = "cancelFrontier",
+      summary = "Cancel an asynchronous frontier",
+      description =
+          "A PENDING or RUNNING frontier becomes CANCELLED at once; its job is removed, or stopped and its result dropped."
+              + " One already final cannot be cancelled (409).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CANCELLED frontier",
+      content = @Content(schema = @Schema(implementation = FrontierResponse.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+  public Response cancel(@PathParam("id") String id) {
+    return Response.ok(
+            analyses.cancel(AnalysisKind.FRONTIER, id).json(), MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
 

@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -80,7 +81,8 @@ public class StressTestResource {
   @APIResponse(responseCode = "422", ref = "ValidationFailed")
   @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public Response create(
-      @Parameter(description = "respond-async: answer 202 at once and compute in the background")
+      @Parameter(
+              description = "respond-async: answer 202 at once; a job computes it on any replica")
           @HeaderParam("Prefer")
           String prefer,
       @NotNull(message = "a JSON body is required") @Valid StressTestRequest body,
@@ -121,6 +123,27 @@ public class StressTestResource {
     return Response.ok(body, type)
         .tag(new EntityTag(Integer.toHexString(body.hashCode()) + "-" + body.length()))
         .header("Vary", "Accept")
+        .build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(
+      operationId = "cancelStressTest",
+      summary = "Cancel an asynchronous stress test",
+      description =
+          "A PENDING or RUNNING stress test becomes CANCELLED at once; its job is removed, or stopped and its result dropped."
+              + " One already final cannot be cancelled (409).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CANCELLED stress test",
+      content = @Content(schema = @Schema(implementation = StressTestResponse.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+  public Response cancel(@PathParam("id") String id) {
+    return Response.ok(
+            analyses.cancel(AnalysisKind.STRESS_TEST, id).json(), MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
 

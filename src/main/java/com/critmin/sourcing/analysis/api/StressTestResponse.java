@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StressTestResponse(
     String id,
-    @Schema(description = "PENDING, RUNNING, COMPLETED, TIME_LIMIT or FAILED") String status,
+    @Schema(description = "PENDING, RUNNING, COMPLETED, TIME_LIMIT, FAILED or CANCELLED")
+        String status,
     Instant createdAt,
     @Schema(nullable = true) Instant completedAt,
     String currency,
