@@ -51,8 +51,8 @@ public record Frontier(
   public record Uncovered(String material, double demand, Double coverableFromLevel) {}
 
   /**
-   * Engine solves (cut rounds included), simplex pivots over all of them, parts re-solved, and the
-   * wall time.
+   * Engine solves (cut rounds included; a part traced by the Java level sweep counts one), simplex
+   * pivots over all of them, parts re-solved, and the wall time.
    */
   public record Stats(int solves, long pivots, int parts, int variedParts, long wallTimeMillis) {}
 }
