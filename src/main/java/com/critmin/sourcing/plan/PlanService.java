@@ -42,6 +42,7 @@ public class PlanService {
   private final ProblemAssembler assembler;
   private final SourcingOptimizer optimizer;
   private final PlanStore store;
+  private final PlanWriter writer;
   private final ObjectMapper json;
   private final MeterRegistry metrics;
   private final SolverInfo solverInfo;
@@ -53,6 +54,7 @@ public class PlanService {
       ProblemAssembler assembler,
       SourcingOptimizer optimizer,
       PlanStore store,
+      PlanWriter writer,
       ObjectMapper json,
       MeterRegistry metrics,
       SolverInfo solverInfo,
@@ -61,6 +63,7 @@ public class PlanService {
     this.assembler = assembler;
     this.optimizer = optimizer;
     this.store = store;
+    this.writer = writer;
     this.json = json;
     this.metrics = metrics;
     this.solverInfo = solverInfo;
@@ -105,7 +108,7 @@ public class PlanService {
     AllocationPlan plan = entity(prepared);
     complete(plan, prepared);
     long solved = System.nanoTime();
-    store.insert(plan);
+    writer.insert(plan);
     if (LOG.isDebugEnabled()) {
       LOG.debugf(
           "Plan %s %s (%d offers): assemble %d ms, solve and snapshot %d ms, store %d ms",

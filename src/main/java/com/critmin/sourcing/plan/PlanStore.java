@@ -26,10 +26,6 @@ public class PlanStore {
     this.jobs = jobs;
   }
 
-  public void insert(AllocationPlan plan) {
-    plans.persist(plan);
-  }
-
   /** Stores a PENDING plan and queues the job that solves it: both or neither. */
   public void insertWithJob(AllocationPlan plan, String kind, String data) {
     plans.persist(plan);
