@@ -37,6 +37,14 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
   protected abstract R toResponse(E entity);
 
   /**
+   * The id a PUT body gives, if any: a body read by GET carries its id, which must equal the
+   * path's. Null by default (the body has no id).
+   */
+  protected String idOf(Q request) {
+    return null;
+  }
+
+  /**
    * Refuses a write to an id that is not writable, such as a built-in one; does nothing by default.
    * Runs before any transaction.
    */
@@ -76,6 +84,11 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Versioned<R> put(String id, Q request, String ifMatch, String ifNoneMatch) {
     checkWritable(id, false);
+    String bodyId = idOf(request);
+    if (bodyId != null && !bodyId.equals(id)) {
+      throw ApiException.invalid(
+          "id", "must match the id in the path ('" + id + "') or be left out");
+    }
     return writes.write(
         List.of(kind() + ":" + id), () -> putNow(id, request, ifMatch, ifNoneMatch));
   }

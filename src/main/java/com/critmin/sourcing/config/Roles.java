@@ -2,7 +2,7 @@ package com.critmin.sourcing.config;
 
 /** The roles of the bearer token's {@code groups} claim that the API knows (SPEC section 6). */
 public final class Roles {
-  /** Writes master data (materials, suppliers, offers, country groups, policies). */
+  /** Writes master data (materials, suppliers, offers, country groups, stages, policies). */
   public static final String ADMIN = "sourcing-admin";
 
   /** Creates and reads plans and analyses. */

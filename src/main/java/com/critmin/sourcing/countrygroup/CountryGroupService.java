@@ -52,6 +52,11 @@ public class CountryGroupService
   }
 
   @Override
+  protected String idOf(CountryGroupRequest request) {
+    return request.id();
+  }
+
+  @Override
   protected void apply(String id, CountryGroupRequest request, CountryGroup entity) {
     entity.name = request.name().strip();
     entity.countries = String.join(",", new TreeSet<>(request.countries()));

@@ -37,6 +37,11 @@ public class MaterialService
   }
 
   @Override
+  protected String idOf(MaterialRequest request) {
+    return request.id();
+  }
+
+  @Override
   protected void apply(String id, MaterialRequest request, Material entity) {
     entity.name = request.name().strip();
     entity.unit = request.unit();

@@ -282,7 +282,9 @@ public final class OfferCsv {
             cell(record, columns.get("currency")),
             origins.isEmpty() ? null : origins,
             date(record, columns, "validFrom", prefix, errors),
-            date(record, columns, "validTo", prefix, errors));
+            date(record, columns, "validTo", prefix, errors),
+            null,
+            null);
     for (int i = before; i < errors.size(); i++) {
       errors.set(i, atLine(errors.get(i), line));
     }

@@ -25,6 +25,20 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, String> {
     return count(VALID_ON, materialIds, day);
   }
 
+  /** How many offers name this stage in their origins. */
+  public long countNamingStage(String stage) {
+    // Origins are stored as compact JSON objects, stage -> country: a stage is a key, so it is
+    // followed by a colon. The LIKE wildcards in a stage name ('_') are escaped.
+    // Native: the mapped attribute is a Map, so JPQL would not compare it with text.
+    Number count =
+        (Number)
+            getEntityManager()
+                .createNativeQuery("select count(*) from offer where origins like ?1 escape '!'")
+                .setParameter(1, "%\"" + stage.replace("_", "!_") + "\":%")
+                .getSingleResult();
+    return count.longValue();
+  }
+
   /** The ids among these that name a stored offer. */
   public Set<String> existingIds(Collection<String> ids) {
     return ExistingIds.among(getEntityManager(), Offer.class, ids);

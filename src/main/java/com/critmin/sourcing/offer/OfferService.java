@@ -10,6 +10,7 @@ import com.critmin.sourcing.material.MaterialRepository;
 import com.critmin.sourcing.offer.api.BulkUpsertResult;
 import com.critmin.sourcing.offer.api.OfferRequest;
 import com.critmin.sourcing.offer.api.OfferResponse;
+import com.critmin.sourcing.stage.StageService;
 import com.critmin.sourcing.supplier.Supplier;
 import com.critmin.sourcing.supplier.SupplierRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -39,18 +40,21 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
   private final MaterialRepository materials;
   private final Validator validator;
   private final SourcingConfig config;
+  private final StageService stages;
 
   public OfferService(
       OfferRepository offers,
       SupplierRepository suppliers,
       MaterialRepository materials,
       Validator validator,
-      SourcingConfig config) {
+      SourcingConfig config,
+      StageService stages) {
     this.offers = offers;
     this.suppliers = suppliers;
     this.materials = materials;
     this.validator = validator;
     this.config = config;
+    this.stages = stages;
   }
 
   @Override
@@ -66,6 +70,11 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
   @Override
   protected Offer newEntity() {
     return new Offer();
+  }
+
+  @Override
+  protected String idOf(OfferRequest request) {
+    return request.id();
   }
 
   @Override
@@ -224,7 +233,10 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     return found;
   }
 
-  /** Every supplier and material named must exist; a null prefix numbers the items. */
+  /**
+   * Every supplier, material and origin stage named must exist; a null prefix numbers the items.
+   * Suppliers, materials, then stages: every writer of offers locks in this order.
+   */
   private void checkReferences(
       List<OfferRequest> items,
       Map<String, Supplier> found,
@@ -247,6 +259,19 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
                 at + "material", "material '" + item.material() + "' does not exist"));
       }
     }
+    List<StageService.Reference> named = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, String> origins = items.get(i).origins();
+      if (origins != null) {
+        String at = prefix != null ? prefix : "[" + i + "].";
+        for (String stage : origins.keySet()) {
+          if (!OfferRules.SUPPLY_STAGE.equals(stage)) {
+            named.add(new StageService.Reference(at + "origins[" + stage + "]", stage));
+          }
+        }
+      }
+    }
+    stages.check(named, true, errors);
   }
 
   /** Whether writing the request would leave the stored offer as it is. */

@@ -44,11 +44,68 @@ final class Diagnoser {
                   ? 0.0
                   : SourcingOptimizer.snap(maxPurchasable, part.tolerance() * 1e-3),
               cap,
-              reason(part, maxPurchasable)));
+              reason(part, maxPurchasable),
+              cap == null ? uniformCapNote(part) : null,
+              shortfallNote(part, maxPurchasable)));
       DiagnosisLp.ElasticResult elastic = DiagnosisLp.minimalRelaxation(part, engine, deadline);
       if (elastic != null) relaxations.addAll(relaxations(part, elastic));
     }
-    return new Diagnosis(materials, overallCap, relaxations);
+    return new Diagnosis(
+        materials, overallCap, relaxations, relaxations.isEmpty() ? null : RELAXATIONS_NOTE);
+  }
+
+  /** The elastic LP finds one minimal change per material: every limit it loosens is needed. */
+  static final String RELAXATIONS_NOTE =
+      "apply the relaxations listed for a material together, not as alternatives: they are one"
+          + " minimal change, and leaving any of them out leaves that material infeasible; each"
+          + " infeasible material needs its own";
+
+  /** Why raising every country cap, up to 100 %, still leaves the material infeasible. */
+  private static String uniformCapNote(MaterialPart part) {
+    String m = part.material;
+    String cause;
+    if (part.n == 0) {
+      cause = "there is no offer of " + m;
+    } else if (part.availableCount == 0) {
+      cause = "every available offer of " + m + " has an excluded country at some stage";
+    } else if (part.availableCapacity() < part.demand - part.tolerance()) {
+      cause =
+          "the available capacity, "
+              + Explanations.quantity(part.availableCapacity())
+              + ", is below the demand of "
+              + Explanations.quantity(part.demand);
+    } else {
+      cause =
+          "what stops it is a supplier cap, a group limit, a minimum share or an excluded"
+              + " country, not a country cap (see the relaxations)";
+    }
+    return "no country cap helps " + m + ", even 100 %: " + cause;
+  }
+
+  /**
+   * What allowShortfall would buy: the most the limits allow, the rest unmet at the penalty the
+   * plan would charge for it.
+   */
+  private static String shortfallNote(MaterialPart part, double maxPurchasable) {
+    if (Double.isNaN(maxPurchasable)) {
+      return null;
+    }
+    double bought = Math.max(0.0, Math.min(part.demand, maxPurchasable));
+    double unmet = part.demand - bought;
+    if (unmet <= part.tolerance()) {
+      return null;
+    }
+    return "with allowShortfall the plan buys at most "
+        + Explanations.quantity(bought)
+        + " of the "
+        + Explanations.quantity(part.demand)
+        + " demanded and leaves "
+        + Explanations.quantity(unmet)
+        + " unmet, charged at the shortfall penalty of "
+        + Explanations.money(part.penalty)
+        + " per unit ("
+        + Explanations.money(unmet * part.penalty)
+        + " in penalties for the minimum shortfall)";
   }
 
   private static String reason(MaterialPart part, double maxPurchasable) {

@@ -141,6 +141,30 @@ final class Explanations {
   static String binding(
       MaterialPart part, BindingAnalysis analysis, int k, double[] duals, String currency) {
     PolicyRow row = part.rows.get(analysis.rows[k]);
+    return bindingText(part, analysis, k, duals, currency) + tighter(row);
+  }
+
+  /** "; of 2 entries for this target, 50 % binds (the looser 65 % does not)". */
+  static String tighter(PolicyRow row) {
+    double[] looser = row.looser();
+    if (looser == null) return "";
+    StringBuilder others = new StringBuilder();
+    for (int i = 0; i < looser.length; i++) {
+      if (i > 0) others.append(i == looser.length - 1 ? " and " : ", ");
+      others.append(percent(looser[i], RoundingMode.HALF_UP));
+    }
+    return "; of "
+        + (looser.length + 1)
+        + " policy entries for this target, the tighter "
+        + percent(row.share, RoundingMode.HALF_UP)
+        + " binds (the looser "
+        + others
+        + (looser.length == 1 ? " does not)" : " do not)");
+  }
+
+  private static String bindingText(
+      MaterialPart part, BindingAnalysis analysis, int k, double[] duals, String currency) {
+    PolicyRow row = part.rows.get(analysis.rows[k]);
     String subject =
         subject(row.kind, part.material, row.stage, row.country, row.group, row.supplier);
     double alone = analysis.alone[k];

@@ -24,6 +24,7 @@ final class InlineOffers implements OfferSource {
   private final boolean[] solved;
   private final Set<String> supplierIds;
   private final Set<String> offerIds;
+  private final Map<String, String> supplierNames = new HashMap<>();
 
   private InlineOffers(
       List<OfferInput> offers,
@@ -117,7 +118,18 @@ final class InlineOffers implements OfferSource {
               offer.unitPrice(),
               offer.origins() == null ? Map.of() : offer.origins()));
     }
-    return new InlineOffers(offers, requestIndex, solved, supplierIds, offerIds);
+    InlineOffers result = new InlineOffers(offers, requestIndex, solved, supplierIds, offerIds);
+    for (InlineOffer offer : inline) {
+      if (offer != null && offer.supplier() != null && offer.supplier().name() != null) {
+        result.supplierNames.putIfAbsent(offer.supplier().id(), offer.supplier().name());
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public Map<String, String> supplierNames(List<OfferInput> solved) {
+    return supplierNames;
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Scenario;
 import com.critmin.sourcing.optimizer.model.SolveOptions;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -93,7 +94,11 @@ record InputSnapshot(
       List<String> unavailableCountries,
       List<String> unavailableSuppliers,
       List<Factor> capacityFactors,
-      List<Factor> priceFactors) {}
+      List<Factor> priceFactors,
+      // Absent when empty, so that the digests of plans without outages stay what they were.
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CanonicalOutage> countryOutages) {}
+
+  record CanonicalOutage(String country, List<String> stages) {}
 
   static InputSnapshot of(ProblemAssembler.Assembled assembled) {
     SourcingProblem problem = assembled.problem();
@@ -136,6 +141,10 @@ record InputSnapshot(
                 .toList(),
             scenario.priceFactors().stream()
                 .sorted(Comparator.comparing(InputSnapshot::factorKey))
+                .toList(),
+            scenario.countryOutages().stream()
+                .map(o -> new CanonicalOutage(o.country(), sorted(o.stages())))
+                .sorted(Comparator.comparing(o -> o.country() + "|" + o.stages()))
                 .toList()),
         problem.offers().stream()
             .sorted(Comparator.comparing(OfferInput::id))
@@ -266,11 +275,29 @@ record InputSnapshot(
   }
 
   private static String countryKey(CountryLimit limit) {
-    return limit.country() + "|" + limit.stage() + "|" + limit.material() + "|" + limit.basis();
+    return limit.country()
+        + "|"
+        + limit.stage()
+        + "|"
+        + limit.material()
+        + "|"
+        + limit.basis()
+        + "|"
+        + limit.maxShare();
   }
 
   private static String groupKey(GroupLimit limit) {
-    return limit.group() + "|" + limit.stage() + "|" + limit.material() + "|" + limit.basis();
+    return limit.group()
+        + "|"
+        + limit.stage()
+        + "|"
+        + limit.material()
+        + "|"
+        + limit.basis()
+        + "|"
+        + limit.maxShare()
+        + "|"
+        + limit.minShare();
   }
 
   private static String factorKey(Factor factor) {

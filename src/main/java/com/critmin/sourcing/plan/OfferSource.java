@@ -26,6 +26,9 @@ interface OfferSource {
   /** The ids among these that a scenario may name as offers. */
   Set<String> knownOffers(Set<String> ids);
 
+  /** The names of the suppliers of these offers that are known, by supplier id. */
+  java.util.Map<String, String> supplierNames(List<OfferInput> offers);
+
   /** Where a name a scenario gives is looked for, as an error says it: "" or " among ...". */
   String where();
 }

@@ -13,8 +13,7 @@ import com.critmin.sourcing.plan.api.PlanResponse.MaterialView;
 import com.critmin.sourcing.plan.api.PlanResponse.RelaxationView;
 import com.critmin.sourcing.plan.api.PlanResponse.ShareView;
 import com.critmin.sourcing.plan.api.PlanResponse.SolverView;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import com.critmin.sourcing.plan.api.PlanWarning;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +23,9 @@ final class PlanMapper {
 
   static PlanResponse solved(
       String id,
+      String reference,
+      List<PlanWarning> warnings,
+      Names names,
       Instant createdAt,
       Instant completedAt,
       String currency,
@@ -37,36 +39,46 @@ final class PlanMapper {
             || (solution.status() == Status.TIME_LIMIT && !solution.materials().isEmpty());
     return new PlanResponse(
         id,
+        reference,
         solution.status().name(),
         createdAt,
         completedAt,
         currency,
-        hasPoint ? solution.totalCost() : null,
+        hasPoint ? Decimals.money(solution.totalCost(), currency) : null,
         solution.allocations().stream()
             .map(
                 a ->
                     new AllocationView(
                         a.offerId(),
                         a.supplierId(),
+                        names.supplierName(a.supplierId()),
                         a.material(),
                         a.country(),
-                        a.quantity(),
-                        a.unitPrice(),
-                        a.cost()))
+                        Decimals.sixDecimals(a.quantity()),
+                        names.unit(a.material()),
+                        Decimals.money(a.unitPrice(), currency),
+                        Decimals.money(a.cost(), currency),
+                        currency))
             .toList(),
         solution.materials().stream()
             .map(
                 m ->
                     new MaterialView(
                         m.material(),
-                        m.demand(),
-                        m.allocated(),
-                        m.shortfall(),
-                        m.cost(),
-                        m.hhi(),
+                        names.unit(m.material()),
+                        Decimals.sixDecimals(m.demand()),
+                        Decimals.sixDecimals(m.allocated()),
+                        Decimals.sixDecimals(m.shortfall()),
+                        Decimals.money(m.cost(), currency),
+                        Decimals.hhi(m.hhi()),
                         m.shares().stream()
                             .map(
-                                s -> new ShareView(s.stage(), s.country(), s.quantity(), s.share()))
+                                s ->
+                                    new ShareView(
+                                        s.stage(),
+                                        s.country(),
+                                        Decimals.sixDecimals(s.quantity()),
+                                        Decimals.sixDecimals(s.share())))
                             .toList()))
             .toList(),
         solution.bindingConstraints().stream()
@@ -79,25 +91,33 @@ final class PlanMapper {
                         b.country(),
                         b.group(),
                         b.supplier(),
-                        b.limit(),
-                        b.shadowPrice(),
+                        Decimals.sixDecimals(b.limit()),
+                        Decimals.sixDecimals(b.shadowPrice()),
                         b.explanation(),
-                        b.savingsPerPercentagePoint(),
-                        b.jointSavingsPerPercentagePoint(),
+                        Decimals.money(b.savingsPerPercentagePoint(), currency),
+                        Decimals.money(b.jointSavingsPerPercentagePoint(), currency),
                         b.basis() == com.critmin.sourcing.optimizer.model.Basis.SPEND
                             ? "SPEND"
                             : null))
             .toList(),
-        diagnosis(solution.diagnosis()),
+        diagnosis(solution.diagnosis(), names),
+        warnings,
         solver(solution.solver(), solverVersion),
         digest,
         null);
   }
 
   static PlanResponse pending(
-      String id, PlanStatus status, Instant createdAt, String currency, String digest) {
+      String id,
+      String reference,
+      List<PlanWarning> warnings,
+      PlanStatus status,
+      Instant createdAt,
+      String currency,
+      String digest) {
     return new PlanResponse(
         id,
+        reference,
         status.name(),
         createdAt,
         null,
@@ -107,15 +127,23 @@ final class PlanMapper {
         List.of(),
         List.of(),
         null,
+        warnings,
         null,
         digest,
         null);
   }
 
   static PlanResponse cancelled(
-      String id, Instant createdAt, Instant completedAt, String currency, String digest) {
+      String id,
+      String reference,
+      List<PlanWarning> warnings,
+      Instant createdAt,
+      Instant completedAt,
+      String currency,
+      String digest) {
     return new PlanResponse(
         id,
+        reference,
         PlanStatus.CANCELLED.name(),
         createdAt,
         completedAt,
@@ -125,6 +153,7 @@ final class PlanMapper {
         List.of(),
         List.of(),
         null,
+        warnings,
         null,
         digest,
         null);
@@ -132,6 +161,8 @@ final class PlanMapper {
 
   static PlanResponse failed(
       String id,
+      String reference,
+      List<PlanWarning> warnings,
       Instant createdAt,
       Instant completedAt,
       String currency,
@@ -139,6 +170,7 @@ final class PlanMapper {
       String failure) {
     return new PlanResponse(
         id,
+        reference,
         PlanStatus.FAILED.name(),
         createdAt,
         completedAt,
@@ -148,12 +180,13 @@ final class PlanMapper {
         List.of(),
         List.of(),
         null,
+        warnings,
         null,
         digest,
         failure);
   }
 
-  private static DiagnosisView diagnosis(Diagnosis diagnosis) {
+  private static DiagnosisView diagnosis(Diagnosis diagnosis, Names names) {
     if (diagnosis == null) {
       return null;
     }
@@ -163,12 +196,15 @@ final class PlanMapper {
                 m ->
                     new MaterialDiagnosisView(
                         m.material(),
-                        m.demand(),
-                        m.maxPurchasable(),
-                        m.minFeasibleUniformCountryCap(),
-                        m.reason()))
+                        names.unit(m.material()),
+                        Decimals.sixDecimals(m.demand()),
+                        Decimals.sixDecimals(m.maxPurchasable()),
+                        Decimals.sixDecimals(m.minFeasibleUniformCountryCap()),
+                        m.reason(),
+                        m.uniformCapNote(),
+                        m.shortfallNote()))
             .toList(),
-        diagnosis.minFeasibleUniformCountryCap(),
+        Decimals.sixDecimals(diagnosis.minFeasibleUniformCountryCap()),
         diagnosis.relaxations().stream()
             .map(
                 r ->
@@ -179,20 +215,31 @@ final class PlanMapper {
                         r.country(),
                         r.group(),
                         r.supplier(),
-                        significant(r.from()),
-                        significant(r.to()),
+                        Decimals.sixDecimals(r.from()),
+                        Decimals.sixDecimals(r.to()),
                         r.explanation()))
-            .toList());
+            .toList(),
+        diagnosis.relaxationsNote());
   }
 
-  /**
-   * Twelve significant digits: 0.3 rather than 0.30000000000000004, without losing any real
-   * precision.
-   */
-  private static double significant(double value) {
-    return Double.isFinite(value)
-        ? new BigDecimal(value).round(new MathContext(12)).doubleValue()
-        : value;
+  /** Supplier names and material units for the allocation lines; null where none is known. */
+  interface Names {
+    Names NONE =
+        new Names() {
+          @Override
+          public String supplierName(String supplierId) {
+            return null;
+          }
+
+          @Override
+          public String unit(String material) {
+            return null;
+          }
+        };
+
+    String supplierName(String supplierId);
+
+    String unit(String material);
   }
 
   private static SolverView solver(SolverStats stats, String version) {

@@ -12,6 +12,7 @@ import com.critmin.sourcing.optimizer.model.SourcingProblem;
 import com.critmin.sourcing.plan.api.PlanRequest;
 import com.critmin.sourcing.plan.api.PlanResponse;
 import com.critmin.sourcing.plan.api.PlanSummary;
+import com.critmin.sourcing.plan.api.PlanWarning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +97,28 @@ public class PlanService {
       return assembled.currency();
     }
 
+    String reference() {
+      return assembled.reference();
+    }
+
+    List<PlanWarning> warnings() {
+      return assembled.warnings();
+    }
+
+    PlanMapper.Names names() {
+      return new PlanMapper.Names() {
+        @Override
+        public String supplierName(String supplierId) {
+          return assembled.supplierNames().get(supplierId);
+        }
+
+        @Override
+        public String unit(String material) {
+          return assembled.units().get(material);
+        }
+      };
+    }
+
     InputSnapshot.Written written() {
       return snapshot.join();
     }
@@ -134,7 +158,13 @@ public class PlanService {
     plan.resultJson =
         write(
             PlanMapper.pending(
-                plan.id, PlanStatus.PENDING, plan.createdAt, plan.currency, plan.inputDigest));
+                plan.id,
+                prepared.reference(),
+                prepared.warnings(),
+                PlanStatus.PENDING,
+                plan.createdAt,
+                plan.currency,
+                plan.inputDigest));
     String timeLimitMillis =
         Long.toString(prepared.assembled().problem().options().timeLimitMillis());
     store.insertWithJob(plan, JOB_KIND, timeLimitMillis);
@@ -152,6 +182,7 @@ public class PlanService {
       return;
     }
     AllocationPlan stored = found.get();
+    Echo echo = echoOf(stored);
     InputSnapshot.Written written = new InputSnapshot.Written(stored.inputGzip, stored.inputDigest);
     long limit =
         timeLimitMillis == null
@@ -166,7 +197,13 @@ public class PlanService {
         PlanStatus.RUNNING,
         write(
             PlanMapper.pending(
-                id, PlanStatus.RUNNING, stored.createdAt, stored.currency, stored.inputDigest)),
+                id,
+                echo.reference(),
+                echo.warnings(),
+                PlanStatus.RUNNING,
+                stored.createdAt,
+                stored.currency,
+                stored.inputDigest)),
         null,
         null,
         null)) {
@@ -176,7 +213,11 @@ public class PlanService {
     plan.id = id;
     plan.createdAt = stored.createdAt;
     plan.currency = stored.currency;
-    complete(plan, problem, written);
+    complete(
+        plan,
+        problem,
+        CompletableFuture.completedFuture(written),
+        echo.with(assembler.labelsOf(problem)));
     // Interrupted: cancelled (the store refuses the result below) or the replica is stopping. A
     // failure the interrupt caused is not the plan's: the job runs again, here or elsewhere.
     if (Thread.interrupted() && plan.status == PlanStatus.FAILED) {
@@ -194,12 +235,21 @@ public class PlanService {
         .find(id)
         .filter(p -> !p.status.isFinal())
         .ifPresent(
-            p ->
-                store.failIfUnfinished(
-                    id,
-                    write(
-                        PlanMapper.failed(
-                            id, p.createdAt, now(), p.currency, p.inputDigest, reason))));
+            p -> {
+              Echo echo = echoOf(p);
+              store.failIfUnfinished(
+                  id,
+                  write(
+                      PlanMapper.failed(
+                          id,
+                          echo.reference(),
+                          echo.warnings(),
+                          p.createdAt,
+                          now(),
+                          p.currency,
+                          p.inputDigest,
+                          reason)));
+            });
   }
 
   /**
@@ -210,7 +260,15 @@ public class PlanService {
     AllocationPlan plan =
         store.find(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
     String cancelled =
-        write(PlanMapper.cancelled(id, plan.createdAt, now(), plan.currency, plan.inputDigest));
+        write(
+            PlanMapper.cancelled(
+                id,
+                echoOf(plan).reference(),
+                echoOf(plan).warnings(),
+                plan.createdAt,
+                now(),
+                plan.currency,
+                plan.inputDigest));
     AllocationPlan after =
         store
             .cancelIfUnfinished(id, cancelled, JOB_KIND)
@@ -268,18 +326,18 @@ public class PlanService {
    * Solves and fills in the plan's outcome; a solver failure becomes a FAILED plan, never a 500.
    */
   private void complete(AllocationPlan plan, Prepared prepared) {
-    complete(plan, prepared.assembled().problem(), prepared.snapshot());
-  }
-
-  private void complete(
-      AllocationPlan plan, SourcingProblem problem, InputSnapshot.Written written) {
-    complete(plan, problem, CompletableFuture.completedFuture(written));
+    complete(
+        plan,
+        prepared.assembled().problem(),
+        prepared.snapshot(),
+        new Echo(prepared.reference(), prepared.warnings(), prepared.names()));
   }
 
   private void complete(
       AllocationPlan plan,
       SourcingProblem problem,
-      CompletableFuture<InputSnapshot.Written> snapshot) {
+      CompletableFuture<InputSnapshot.Written> snapshot,
+      Echo echo) {
     Solution solution = null;
     RuntimeException failure = null;
     long started = System.nanoTime();
@@ -304,6 +362,9 @@ public class PlanService {
       response =
           PlanMapper.solved(
               plan.id,
+              echo.reference(),
+              echo.warnings(),
+              echo.names(),
               plan.createdAt,
               now(),
               plan.currency,
@@ -314,6 +375,8 @@ public class PlanService {
       response =
           PlanMapper.failed(
               plan.id,
+              echo.reference(),
+              echo.warnings(),
               plan.createdAt,
               now(),
               plan.currency,
@@ -324,8 +387,36 @@ public class PlanService {
         plan.engine == null ? "NONE" : plan.engine, response.status(), System.nanoTime() - started);
     plan.status = PlanStatus.valueOf(response.status());
     plan.completedAt = response.completedAt();
-    plan.totalCost = response.totalCost();
+    plan.totalCost = response.totalCost() == null ? null : response.totalCost().doubleValue();
     plan.resultJson = write(response);
+  }
+
+  /** What a plan answers beside its solution: the client's reference, warnings, and names. */
+  private record Echo(String reference, List<PlanWarning> warnings, PlanMapper.Names names) {
+    /** With supplier names and units from master data, for a plan solved from its stored input. */
+    Echo with(PlanMapper.Names labels) {
+      return new Echo(reference, warnings, labels);
+    }
+  }
+
+  /**
+   * The reference and warnings a stored plan answered when it was accepted (they are not part of
+   * its canonical input); names are filled in from master data when it is solved.
+   */
+  private Echo echoOf(AllocationPlan plan) {
+    if (plan.resultJson == null) {
+      return new Echo(null, List.of(), PlanMapper.Names.NONE);
+    }
+    try {
+      PlanResponse answered = json.readValue(plan.resultJson, PlanResponse.class);
+      return new Echo(
+          answered.reference(),
+          answered.warnings() == null ? List.of() : answered.warnings(),
+          PlanMapper.Names.NONE);
+    } catch (JsonProcessingException e) {
+      LOG.warnf(e, "Plan %s: its stored answer could not be read back", plan.id);
+      return new Echo(null, List.of(), PlanMapper.Names.NONE);
+    }
   }
 
   private static String failureMessage(String id) {

@@ -158,7 +158,7 @@ public class PlanStore {
                     p.createdAt,
                     p.completedAt,
                     p.currency,
-                    p.totalCost,
+                    p.totalCost == null ? null : Decimals.money(p.totalCost, p.currency),
                     p.engine,
                     p.inputDigest));
   }

@@ -31,7 +31,13 @@ class PolicyResolver {
     this.groups = groups;
   }
 
-  Limits resolve(String policyId, PolicyLimits inline, List<Problem.FieldError> errors) {
+  /**
+   * The limits, and the request field of their country and group limit lists: {@code
+   * policy.countryLimits} when given inline, null when they are the stored policy's.
+   */
+  record Resolved(Limits limits, String countryLimitsField, String groupLimitsField) {}
+
+  Resolved resolve(String policyId, PolicyLimits inline, List<Problem.FieldError> errors) {
     PolicyLimits base = PolicyLimits.NONE;
     if (policyId != null) {
       Optional<PolicyLimits> stored = policies.effectiveLimits(policyId);
@@ -53,7 +59,11 @@ class PolicyResolver {
     // Group limits given inline replace the stored ones, and validate() has named their missing
     // groups; a missing group of the stored policy is the stored policy's problem.
     boolean inlineGroups = inline != null && inline.groupLimits() != null;
-    return toLimits(base.overriddenBy(inline), inlineGroups, errors);
+    boolean inlineCountries = inline != null && inline.countryLimits() != null;
+    return new Resolved(
+        toLimits(base.overriddenBy(inline), inlineGroups, errors),
+        inlineCountries || policyId == null ? "policy.countryLimits" : null,
+        inlineGroups || policyId == null ? "policy.groupLimits" : null);
   }
 
   private Limits toLimits(

@@ -1,9 +1,11 @@
 package com.critmin.sourcing.plan;
 
 import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.optimizer.model.CountryOutage;
 import com.critmin.sourcing.optimizer.model.Factor;
 import com.critmin.sourcing.optimizer.model.Scenario;
 import com.critmin.sourcing.plan.api.FactorRequest;
+import com.critmin.sourcing.plan.api.PlanWarning;
 import com.critmin.sourcing.plan.api.ScenarioRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +37,16 @@ final class ScenarioMapping {
             ? null
             : new HashSet<>(scenario.unavailableSuppliers()),
         factors(scenario.capacityFactors(), "scenario.capacityFactors", errors),
-        factors(scenario.priceFactors(), "scenario.priceFactors", errors));
+        factors(scenario.priceFactors(), "scenario.priceFactors", errors),
+        scenario.countryOutages() == null
+            ? null
+            : scenario.countryOutages().stream()
+                .map(
+                    outage ->
+                        new CountryOutage(
+                            outage.country(),
+                            outage.stages() == null ? null : new HashSet<>(outage.stages())))
+                .toList());
   }
 
   private static List<Factor> factors(
@@ -65,15 +76,35 @@ final class ScenarioMapping {
   }
 
   /**
-   * Offers and suppliers that a scenario names must exist: among the inline offers in stateless
-   * mode, in master data otherwise (SPEC: an id inside a body that names something missing is a
-   * 422).
+   * Offers and suppliers that a scenario names: in stored mode they must exist in master data
+   * (SPEC: an id inside a body that names something missing is a 422); in stateless mode one that
+   * no inline offer has is accepted with a SCENARIO_MATCHES_NOTHING warning, since a standing list
+   * (of sanctioned suppliers, say) applies to every request.
    */
   static void checkReferences(
-      ScenarioRequest scenario, OfferSource offers, List<Problem.FieldError> errors) {
+      ScenarioRequest scenario,
+      OfferSource offers,
+      boolean stateless,
+      List<Problem.FieldError> errors,
+      List<PlanWarning> warnings) {
     if (scenario == null) {
       return;
     }
+    List<Problem.FieldError> found = stateless ? new ArrayList<>() : errors;
+    checkReferences(scenario, offers, found);
+    if (stateless) {
+      for (Problem.FieldError error : found) {
+        warnings.add(
+            new PlanWarning(
+                PlanWarning.Code.SCENARIO_MATCHES_NOTHING,
+                error.field(),
+                error.message() + ": this entry changes nothing"));
+      }
+    }
+  }
+
+  private static void checkReferences(
+      ScenarioRequest scenario, OfferSource offers, List<Problem.FieldError> errors) {
     Set<String> supplierIds = new HashSet<>();
     Set<String> offerIds = new HashSet<>();
     if (scenario.unavailableSuppliers() != null) {

@@ -39,6 +39,11 @@ class StoredOffers {
     this.config = config;
   }
 
+  /** The names of the stored suppliers among these ids, by id. */
+  Map<String, String> supplierNames(Set<String> ids) {
+    return suppliers.namesOf(ids);
+  }
+
   OfferSource load(
       List<DemandLine> lines,
       Set<String> demanded,
@@ -131,6 +136,13 @@ class StoredOffers {
     @Override
     public Set<String> knownOffers(Set<String> ids) {
       return StoredOffers.this.offers.existingIds(ids);
+    }
+
+    @Override
+    public Map<String, String> supplierNames(List<OfferInput> solved) {
+      Set<String> ids = new java.util.HashSet<>();
+      solved.forEach(offer -> ids.add(offer.supplierId()));
+      return suppliers.namesOf(ids);
     }
 
     @Override

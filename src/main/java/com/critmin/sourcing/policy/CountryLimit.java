@@ -41,7 +41,7 @@ public record CountryLimit(
     this(country, stage, material, maxShare, null);
   }
 
-  /** Entries with the same key conflict; a later one replaces an earlier one when merging. */
+  /** A policy extending a preset replaces the preset's entries with the same key. */
   public String key() {
     return country + "|" + stage + "|" + material + (basis == LimitBasis.SPEND ? "|SPEND" : "");
   }

@@ -46,6 +46,7 @@ public record GroupLimit(
     this(group, maxShare, minShare, stage, material, null);
   }
 
+  /** A policy extending a preset replaces the preset's entries with the same key. */
   public String key() {
     return group + "|" + stage + "|" + material + (basis == LimitBasis.SPEND ? "|SPEND" : "");
   }

@@ -11,9 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -111,20 +109,14 @@ public record PolicyLimits(
         maxHhi != null ? maxHhi : base.maxHhi);
   }
 
-  /** Rules across fields; group existence is checked by the caller that knows the groups. */
+  /**
+   * Rules across fields; group and stage existence are checked by the caller that knows them.
+   * Several entries for one target are allowed and all apply (a group's minimum and maximum in two
+   * entries; two maxima, of which the tighter binds): policies are built from presets plus
+   * overrides.
+   */
   public List<Problem.FieldError> crossFieldErrors(String prefix) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    Set<String> keys = new HashSet<>();
-    List<CountryLimit> countries = orEmpty(countryLimits);
-    for (int i = 0; i < countries.size(); i++) {
-      if (countries.get(i) != null && !keys.add(countries.get(i).key())) {
-        errors.add(
-            new Problem.FieldError(
-                prefix + "countryLimits[" + i + "]",
-                "another entry has the same country, stage and material"));
-      }
-    }
-    keys.clear();
     List<GroupLimit> groups = orEmpty(groupLimits);
     for (int i = 0; i < groups.size(); i++) {
       GroupLimit limit = groups.get(i);
@@ -140,22 +132,28 @@ public record PolicyLimits(
           && limit.minShare() > limit.maxShare()) {
         errors.add(new Problem.FieldError(at + ".minShare", "must not exceed maxShare"));
       }
-      if (!keys.add(limit.key())) {
-        errors.add(
-            new Problem.FieldError(at, "another entry has the same group, stage and material"));
-      }
     }
     return errors;
   }
 
+  /**
+   * The base's entries whose key the overriding list does not give, then every overriding entry: an
+   * extending policy replaces what its preset says of a target, and its own entries compose.
+   */
   private static <T> List<T> merge(List<T> base, List<T> over, Function<T, String> key) {
     if (base == null && over == null) {
       return null;
     }
-    Map<String, T> merged = new LinkedHashMap<>();
-    orEmpty(base).forEach(limit -> merged.put(key.apply(limit), limit));
-    orEmpty(over).forEach(limit -> merged.put(key.apply(limit), limit));
-    return List.copyOf(merged.values());
+    Set<String> overridden = new HashSet<>();
+    orEmpty(over).forEach(limit -> overridden.add(key.apply(limit)));
+    List<T> merged = new ArrayList<>();
+    for (T limit : orEmpty(base)) {
+      if (!overridden.contains(key.apply(limit))) {
+        merged.add(limit);
+      }
+    }
+    merged.addAll(orEmpty(over));
+    return List.copyOf(merged);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

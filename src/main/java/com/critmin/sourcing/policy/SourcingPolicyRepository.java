@@ -8,6 +8,19 @@ import java.util.List;
 @ApplicationScoped
 public class SourcingPolicyRepository implements PanacheRepositoryBase<SourcingPolicy, String> {
 
+  /** Ids of the policies whose country or group limits name this stage, in id order. */
+  public List<String> idsNamingStage(String stage) {
+    // The limits are stored as JSON written by Jackson: "stage":"SEPARATION", no spaces.
+    String pattern = "%\"stage\":\"" + stage.replace("_", "!_") + "\"%";
+    return getEntityManager()
+        .createQuery(
+            "select p.id from SourcingPolicy p where p.countryLimitsJson like :p escape '!'"
+                + " or p.groupLimitsJson like :p escape '!' order by p.id",
+            String.class)
+        .setParameter("p", pattern)
+        .getResultList();
+  }
+
   /** Ids of the policies whose group limits name this stored group, in id order. */
   public List<String> idsUsingGroup(String groupId) {
     return getEntityManager()

@@ -5,8 +5,10 @@ import com.critmin.sourcing.countrygroup.BuiltInGroups;
 import com.critmin.sourcing.countrygroup.CountryGroupService;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.material.MaterialRepository;
 import com.critmin.sourcing.policy.api.SourcingPolicyRequest;
 import com.critmin.sourcing.policy.api.SourcingPolicyResponse;
+import com.critmin.sourcing.stage.StageService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,12 +35,20 @@ public class SourcingPolicyService
   private final SourcingPolicyRepository policies;
   private final CountryGroupService groups;
   private final ObjectMapper json;
+  private final StageService stages;
+  private final MaterialRepository materials;
 
   public SourcingPolicyService(
-      SourcingPolicyRepository policies, CountryGroupService groups, ObjectMapper json) {
+      SourcingPolicyRepository policies,
+      CountryGroupService groups,
+      ObjectMapper json,
+      StageService stages,
+      MaterialRepository materials) {
     this.policies = policies;
     this.groups = groups;
     this.json = json;
+    this.stages = stages;
+    this.materials = materials;
   }
 
   @Override
@@ -67,6 +77,11 @@ public class SourcingPolicyService
   }
 
   @Override
+  protected String idOf(SourcingPolicyRequest request) {
+    return request.id();
+  }
+
+  @Override
   protected void apply(String id, SourcingPolicyRequest request, SourcingPolicy entity) {
     List<Problem.FieldError> errors = new ArrayList<>(validate(request.limits(), ""));
     if (request.extendsPreset() != null && PolicyPresets.find(request.extendsPreset()).isEmpty()) {
@@ -74,10 +89,17 @@ public class SourcingPolicyService
           new Problem.FieldError(
               "extendsPreset", "preset '" + request.extendsPreset() + "' does not exist"));
     }
+    checkMaterials(request.limits(), errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
     Set<String> stored = storedGroups(request.groupLimits());
+    // Locked until the policy is written; one deleted since validate() saw it is a field error.
+    List<Problem.FieldError> lost = new ArrayList<>();
+    stages.check(stageReferences(request.limits(), ""), true, lost);
+    if (!lost.isEmpty()) {
+      throw ApiException.invalid(lost);
+    }
     entity.name = request.name().strip();
     entity.description = request.description();
     entity.extendsPreset = request.extendsPreset();
@@ -121,10 +143,76 @@ public class SourcingPolicyService
     return present;
   }
 
-  /** Bean-validated limits still need: no duplicate keys, sane min/max, and groups that exist. */
+  /**
+   * A stored policy's limit applies to materials of master data: one naming a material that does
+   * not exist would apply to nothing.
+   */
+  private void checkMaterials(PolicyLimits limits, List<Problem.FieldError> errors) {
+    Set<String> named = new HashSet<>();
+    orEmpty(limits.countryLimits()).forEach(l -> addIfPresent(named, l.material()));
+    orEmpty(limits.groupLimits()).forEach(l -> addIfPresent(named, l.material()));
+    if (named.isEmpty()) {
+      return;
+    }
+    Set<String> known = materials.existingIds(named);
+    List<CountryLimit> countryLimits = orEmpty(limits.countryLimits());
+    for (int i = 0; i < countryLimits.size(); i++) {
+      String material = countryLimits.get(i).material();
+      if (material != null && !known.contains(material)) {
+        errors.add(
+            new Problem.FieldError(
+                "countryLimits[" + i + "].material",
+                "material '" + material + "' does not exist (see /v1/materials)"));
+      }
+    }
+    List<GroupLimit> groupLimits = orEmpty(limits.groupLimits());
+    for (int i = 0; i < groupLimits.size(); i++) {
+      String material = groupLimits.get(i).material();
+      if (material != null && !known.contains(material)) {
+        errors.add(
+            new Problem.FieldError(
+                "groupLimits[" + i + "].material",
+                "material '" + material + "' does not exist (see /v1/materials)"));
+      }
+    }
+  }
+
+  private static void addIfPresent(Set<String> set, String value) {
+    if (value != null) {
+      set.add(value);
+    }
+  }
+
+  /** The stages the limits name, each with its field. */
+  private static List<StageService.Reference> stageReferences(PolicyLimits limits, String prefix) {
+    List<StageService.Reference> references = new ArrayList<>();
+    List<CountryLimit> countryLimits = orEmpty(limits.countryLimits());
+    for (int i = 0; i < countryLimits.size(); i++) {
+      CountryLimit limit = countryLimits.get(i);
+      if (limit != null && limit.stage() != null) {
+        references.add(
+            new StageService.Reference(prefix + "countryLimits[" + i + "].stage", limit.stage()));
+      }
+    }
+    List<GroupLimit> groupLimits = orEmpty(limits.groupLimits());
+    for (int i = 0; i < groupLimits.size(); i++) {
+      GroupLimit limit = groupLimits.get(i);
+      if (limit != null && limit.stage() != null) {
+        references.add(
+            new StageService.Reference(prefix + "groupLimits[" + i + "].stage", limit.stage()));
+      }
+    }
+    return references;
+  }
+
+  /**
+   * Bean-validated limits still need: sane min/max, and groups and stages that exist (with a "did
+   * you mean" hint).
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Problem.FieldError> validate(PolicyLimits limits, String prefix) {
     List<Problem.FieldError> errors = new ArrayList<>(limits.crossFieldErrors(prefix));
+    stages.check(stageReferences(limits, prefix), false, errors);
     List<GroupLimit> groupLimits = limits.groupLimits() == null ? List.of() : limits.groupLimits();
     for (int i = 0; i < groupLimits.size(); i++) {
       GroupLimit limit = groupLimits.get(i);

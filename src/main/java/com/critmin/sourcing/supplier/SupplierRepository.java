@@ -1,15 +1,35 @@
 package com.critmin.sourcing.supplier;
 
 import com.critmin.sourcing.common.ExistingIds;
+import com.critmin.sourcing.common.InChunks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Suppliers by id. */
 @ApplicationScoped
 public class SupplierRepository implements PanacheRepositoryBase<Supplier, String> {
+
+  /** The names of the stored suppliers among these ids, by id. */
+  public Map<String, String> namesOf(Collection<String> ids) {
+    Map<String, String> names = new HashMap<>();
+    for (Object[] row :
+        InChunks.query(
+            ids,
+            chunk ->
+                getEntityManager()
+                    .createQuery(
+                        "select s.id, s.name from Supplier s where s.id in :ids", Object[].class)
+                    .setParameter("ids", chunk)
+                    .getResultList())) {
+      names.put((String) row[0], (String) row[1]);
+    }
+    return names;
+  }
 
   /** The ids among these that name a stored supplier. */
   public Set<String> existingIds(Collection<String> ids) {

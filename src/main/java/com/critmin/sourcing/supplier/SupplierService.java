@@ -37,6 +37,11 @@ public class SupplierService
   }
 
   @Override
+  protected String idOf(SupplierRequest request) {
+    return request.id();
+  }
+
+  @Override
   protected void apply(String id, SupplierRequest request, Supplier entity) {
     entity.name = request.name().strip();
     entity.country = request.country();

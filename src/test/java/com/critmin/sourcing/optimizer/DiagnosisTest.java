@@ -42,6 +42,15 @@ class DiagnosisTest {
     assertThat(m.minFeasibleUniformCountryCap()).isCloseTo(0.75, within(TOLERANCE));
     assertThat(m.reason()).isEqualTo("the limits allow buying at most 1,080 of 1,200");
     assertThat(d.minFeasibleUniformCountryCap()).isCloseTo(0.75, within(TOLERANCE));
+    assertThat(m.uniformCapNote()).isNull();
+    // No shortfall penalty given: 10 x the dearest available price, 10 x 82.5 per unit.
+    assertThat(m.shortfallNote())
+        .isEqualTo(
+            "with allowShortfall the plan buys at most 1,080 of the 1,200 demanded and leaves 120"
+                + " unmet, charged at the shortfall penalty of 825.00 per unit (99,000.00 in"
+                + " penalties for the minimum shortfall)");
+    assertThat(d.relaxationsNote())
+        .startsWith("apply the relaxations listed for a material together");
     assertThat(d.relaxations())
         .singleElement()
         .satisfies(
@@ -104,6 +113,12 @@ class DiagnosisTest {
     assertThat(m.minFeasibleUniformCountryCap()).isNull();
     assertThat(m.reason()).isEqualTo("available capacity 50 is below demand 100");
     assertThat(s.diagnosis().minFeasibleUniformCountryCap()).isNull();
+    assertThat(m.uniformCapNote())
+        .isEqualTo(
+            "no country cap helps DY_OXIDE, even 100 %: the available capacity, 50, is below the"
+                + " demand of 100");
+    assertThat(m.shortfallNote())
+        .contains("buys at most 50 of the 100 demanded and leaves 50 unmet");
     Relaxation capacity =
         s.diagnosis().relaxations().stream()
             .filter(r -> r.kind() == ConstraintKind.CAPACITY)
@@ -159,6 +174,11 @@ class DiagnosisTest {
     assertThat(s.status()).isEqualTo(Status.INFEASIBLE);
     assertThat(s.diagnosis().materials().get(0).reason())
         .isEqualTo("the minimum shares cannot be met together with the caps");
+    assertThat(s.diagnosis().materials().get(0).uniformCapNote())
+        .isEqualTo(
+            "no country cap helps NDPR_OXIDE, even 100 %: what stops it is a supplier cap, a group"
+                + " limit, a minimum share or an excluded country, not a country cap (see the"
+                + " relaxations)");
     assertThat(s.diagnosis().relaxations())
         .singleElement()
         .satisfies(

@@ -451,17 +451,16 @@ class AllocationPlanResourceTest {
                 "priceFactors", List.of(Map.of("country", "CN", "supplier", "s", "factor", 2)))
             .build(),
         "scenario.priceFactors[0]");
+    // In stored mode a scenario's supplier or offer must exist (stateless mode warns instead).
     assertInvalid(
         aPlanRequest()
-            .demand("A", 1)
-            .offer("o", "CN", 5, 1)
+            .demand("NDPR_OXIDE", 1)
             .scenario("unavailableSuppliers", List.of("no-such-supplier"))
             .build(),
         "scenario.unavailableSuppliers[0]");
     assertInvalid(
         aPlanRequest()
-            .demand("A", 1)
-            .offer("o", "CN", 5, 1)
+            .demand("NDPR_OXIDE", 1)
             .scenario("capacityFactors", List.of(Map.of("offer", "no-such-offer", "factor", 0.5)))
             .build(),
         "scenario.capacityFactors[0].offer");

@@ -118,6 +118,9 @@ class PlanRequestValidationTest {
                 .offer("o", "CN", 5, 1)
                 .with("policyId", "no-such-policy")
                 .policy("groupLimits", List.of(Map.of("group", "NO_SUCH_GROUP", "maxShare", 0.2)))
+                .policy(
+                    "countryLimits",
+                    List.of(Map.of("country", "CN", "stage", "SEPERATION", "maxShare", 0.1)))
                 .scenario("unavailableSuppliers", List.of("nobody"))
                 .scenario(
                     "priceFactors",
@@ -130,8 +133,8 @@ class PlanRequestValidationTest {
         .containsExactlyInAnyOrder(
             "policyId",
             "policy.groupLimits[0].group",
+            "policy.countryLimits[0].stage",
             "scenario.priceFactors[1]",
-            "scenario.unavailableSuppliers[0]",
             "demand[1].material");
   }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -155,8 +156,26 @@ class SourcingPolicyResourceTest extends MasterDataContractTest {
         id, aPolicy().with("excludedCountries", List.of("RU", "XX")), "excludedCountries[1]");
     assertRejected(
         id,
-        aPolicy().with("countryLimits", List.of(countryLimit("CN", 0.5), countryLimit("CN", 0.4))),
-        "countryLimits[1]");
+        aPolicy()
+            .with("countryLimits", List.of(countryLimit("CN", 0.5).with("stage", "SEPERATION"))),
+        "countryLimits[0].stage");
+  }
+
+  @Test
+  void severalEntriesForOneTargetAreKeptAndAllApply() {
+    String id = uniqueId("pol");
+    json(aPolicy()
+            .with("countryLimits", List.of(countryLimit("CN", 0.5), countryLimit("CN", 0.4)))
+            .with(
+                "groupLimits",
+                List.of(
+                    JsonBody.of("group", "FEOC", "minShare", 0.1),
+                    JsonBody.of("group", "FEOC", "maxShare", 0.3))))
+        .put(POLICIES + id)
+        .then()
+        .statusCode(201)
+        .body("countryLimits.maxShare", contains(0.5, 0.4))
+        .body("groupLimits", hasSize(2));
   }
 
   @Test

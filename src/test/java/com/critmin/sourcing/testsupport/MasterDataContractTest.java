@@ -52,13 +52,18 @@ public abstract class MasterDataContractTest {
   /** An invalid body and the field its problem document must name. */
   public record InvalidBody(JsonBody body, String field) {}
 
+  /** A fresh id in this resource's id syntax, starting with {@code prefix}. */
+  protected String newId(String prefix) {
+    return uniqueId(prefix);
+  }
+
   private String path(String id) {
     return collection() + id;
   }
 
   /** Stores a new resource and returns its id. */
   protected String given() {
-    String id = uniqueId("md");
+    String id = newId("md");
     json(aBody(0)).put(path(id)).then().statusCode(201);
     return id;
   }
@@ -70,7 +75,7 @@ public abstract class MasterDataContractTest {
 
   @Test
   void putCreatesWith201ThenReplacesWith200AndGetAnswersWhatWasStored() {
-    String id = uniqueId("md");
+    String id = newId("md");
 
     String created =
         json(aBody(0))
@@ -105,7 +110,7 @@ public abstract class MasterDataContractTest {
 
   @Test
   void repeatingAPutIsIdempotent() {
-    String id = uniqueId("md");
+    String id = newId("md");
     JsonBody body = aBody(0);
     json(body).put(path(id)).then().statusCode(201);
     Map<String, Object> first = withoutUpdatedAt(current(id));
@@ -133,7 +138,7 @@ public abstract class MasterDataContractTest {
 
   @Test
   void anUnknownIdIs404() {
-    assertProblem(request().get(path(uniqueId("missing"))).then(), 404, "not-found");
+    assertProblem(request().get(path(newId("missing"))).then(), 404, "not-found");
   }
 
   @Test
@@ -178,7 +183,7 @@ public abstract class MasterDataContractTest {
 
   @Test
   void ifMatchOnAMissingResourceIs412AndCreatesNothing() {
-    String id = uniqueId("md");
+    String id = newId("md");
 
     assertProblem(
         json(aBody(0)).header("If-Match", "*").put(path(id)).then(), 412, "precondition-failed");
@@ -216,7 +221,7 @@ public abstract class MasterDataContractTest {
     assertProblem(json(invalid.body()).put(path(id)).then(), 422, "validation")
         .body("errors.field", hasItem(invalid.field()))
         .body("errors.message", not(hasItem((Object) null)));
-    String fresh = uniqueId("md");
+    String fresh = newId("md");
     assertProblem(json(invalid.body()).put(path(fresh)).then(), 422, "validation");
 
     assertThat(current(id)).isEqualTo(stored);
@@ -224,9 +229,30 @@ public abstract class MasterDataContractTest {
   }
 
   @Test
+  void aPutAcceptsTheBodyAGetReturnedAndRefusesAnotherId() {
+    String id = given();
+    String read = current(id);
+
+    request()
+        .contentType("application/json")
+        .body(read)
+        .put(path(id))
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id));
+    String other = newId("md");
+    assertProblem(
+            request().contentType("application/json").body(read).put(path(other)).then(),
+            422,
+            "validation")
+        .body("errors.field", hasItem("id"));
+    request().get(path(other)).then().statusCode(404);
+  }
+
+  @Test
   void aMissingBodyIs400() {
     assertProblem(
-            request().contentType("application/json").put(path(uniqueId("md"))).then(),
+            request().contentType("application/json").put(path(newId("md"))).then(),
             400,
             "malformed-request")
         .body("errors.field", hasItem("body"));
@@ -242,7 +268,7 @@ public abstract class MasterDataContractTest {
         concurrently(bodies.size(), i -> json(bodies.get(i)).put(path(id)).statusCode());
     assertThat(replaces).containsOnly(200);
 
-    String fresh = uniqueId("race");
+    String fresh = newId("race");
     List<Integer> creates =
         concurrently(bodies.size(), i -> json(bodies.get(i)).put(path(fresh)).statusCode());
     // Racing creates of a new id: one creates, the others replace or are told to retry; none fails.
@@ -262,11 +288,11 @@ public abstract class MasterDataContractTest {
 
   @Test
   void theListPagesThroughEveryResourceOnce() {
-    String prefix = uniqueId("page");
+    String prefix = newId("page");
     List<String> mine = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      json(aBody(i % 3)).put(path(prefix + "-" + i)).then().statusCode(201);
-      mine.add(prefix + "-" + i);
+      json(aBody(i % 3)).put(path(prefix + i)).then().statusCode(201);
+      mine.add(prefix + i);
     }
     String list = collection().substring(0, collection().length() - 1);
 

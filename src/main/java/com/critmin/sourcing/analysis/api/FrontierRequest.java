@@ -99,6 +99,7 @@ public record FrontierRequest(
         shortfallPenalty,
         offers,
         asOf,
-        timeLimitSeconds);
+        timeLimitSeconds,
+        null);
   }
 }

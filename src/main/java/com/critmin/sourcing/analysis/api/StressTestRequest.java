@@ -87,6 +87,7 @@ public record StressTestRequest(
         shortfallPenalty,
         offers,
         asOf,
-        timeLimitSeconds);
+        timeLimitSeconds,
+        null);
   }
 }

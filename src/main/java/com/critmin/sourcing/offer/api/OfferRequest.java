@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OfferRequest(
     @Schema(
             description = "Id of the offer (bulk upsert only; a PUT takes it from the path)",
-            example = "lynas-ndpr")
+            example = "lynas-ndpr-kalgoorlie")
         @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String id,
     @Schema(description = "Supplier id; must exist", example = "lynas")
@@ -42,7 +42,7 @@ public record OfferRequest(
         @PositiveOrZero
         @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
         Double capacity,
-    @Schema(description = "Price per unit of the material", example = "82.5")
+    @Schema(description = "Price per unit of the material", example = "82500")
         @NotNull
         @Finite
         @PositiveOrZero
@@ -63,4 +63,8 @@ public record OfferRequest(
     @Schema(description = "First day the offer is valid (inclusive)", example = "2026-01-01")
         LocalDate validFrom,
     @Schema(description = "Last day the offer is valid (inclusive)", example = "2026-12-31")
-        LocalDate validTo) {}
+        LocalDate validTo,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write")
+        java.time.Instant createdAt,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write")
+        java.time.Instant updatedAt) {}

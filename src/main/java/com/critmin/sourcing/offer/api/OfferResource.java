@@ -225,7 +225,7 @@ public class OfferResource {
                                       .STRING),
                       example =
                           "id,supplierId,material,country,capacity,unitPrice,currency,origin.MINING,origin.SEPARATION\n"
-                              + "lynas-ndpr,lynas,NDPR_OXIDE,MY,500,82.5,USD,AU,MY\n"))
+                              + "lynas-ndpr-kalgoorlie,lynas,NDPR_OXIDE,AU,1500,84000,USD,AU,AU\n"))
           byte[] body,
       @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
       @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam("Idempotency-Key")

@@ -10,12 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An offer as the API shows it. */
 @Schema(name = "Offer")
 public record OfferResponse(
-    @Schema(example = "lynas-ndpr") String id,
+    @Schema(example = "lynas-ndpr-kalgoorlie") String id,
     @Schema(example = "lynas") String supplierId,
     @Schema(example = "NDPR_OXIDE") String material,
     @Schema(example = "MY") String country,
     @Schema(example = "500") double capacity,
-    @Schema(example = "82.5") double unitPrice,
+    @Schema(example = "82500") double unitPrice,
     @Schema(example = "USD") String currency,
     @Schema(example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}") Map<String, String> origins,
     LocalDate validFrom,

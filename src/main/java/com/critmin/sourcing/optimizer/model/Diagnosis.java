@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * Why a problem is infeasible and what would fix it; {@code minFeasibleUniformCountryCap} null if
- * no cap would.
+ * no cap would. {@code relaxationsNote} says how the relaxations combine.
  */
 public record Diagnosis(
     List<MaterialDiagnosis> materials,
     Double minFeasibleUniformCountryCap,
-    List<Relaxation> relaxations) {
+    List<Relaxation> relaxations,
+    String relaxationsNote) {
 
   public Diagnosis {
     materials = Copies.list(materials);

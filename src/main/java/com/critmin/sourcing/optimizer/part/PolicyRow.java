@@ -38,6 +38,12 @@ public final class PolicyRow {
    */
   public final boolean active;
 
+  /**
+   * The looser shares of other limit entries on the same target at the same specificity, which this
+   * (tighter) row makes redundant; null when there are none. Explanations name them.
+   */
+  private double[] looser;
+
   private PolicyRow(
       ConstraintKind kind,
       String stage,
@@ -214,39 +220,41 @@ public final class PolicyRow {
   /** This row marked as the varied limit of a frontier, active whatever its level. */
   PolicyRow asVaried() {
     return new PolicyRow(
-        kind,
-        stage,
-        stageIndex,
-        country,
-        countryIndex,
-        group,
-        supplier,
-        share,
-        rhs,
-        members,
-        true,
-        coef,
-        basis,
-        true);
+            kind,
+            stage,
+            stageIndex,
+            country,
+            countryIndex,
+            group,
+            supplier,
+            share,
+            rhs,
+            members,
+            true,
+            coef,
+            basis,
+            true)
+        .withLooser(looser);
   }
 
   /** This quantity row at another share of demand (a frontier's level). */
   public PolicyRow atShare(double newShare, double demand) {
     return new PolicyRow(
-        kind,
-        stage,
-        stageIndex,
-        country,
-        countryIndex,
-        group,
-        supplier,
-        newShare,
-        newShare * demand,
-        members,
-        active,
-        coef,
-        basis,
-        varied);
+            kind,
+            stage,
+            stageIndex,
+            country,
+            countryIndex,
+            group,
+            supplier,
+            newShare,
+            newShare * demand,
+            members,
+            active,
+            coef,
+            basis,
+            varied)
+        .withLooser(looser);
   }
 
   /** The coefficient of the k-th member. */
@@ -267,6 +275,16 @@ public final class PolicyRow {
 
   public boolean isSpend() {
     return basis == Basis.SPEND;
+  }
+
+  /** The looser shares of other entries on this target, or null. */
+  public double[] looser() {
+    return looser;
+  }
+
+  PolicyRow withLooser(double[] shares) {
+    this.looser = shares == null || shares.length == 0 ? null : shares;
+    return this;
   }
 
   public boolean isLowerBound() {

@@ -3,6 +3,7 @@ package com.critmin.sourcing.optimizer.part;
 import com.critmin.sourcing.optimizer.model.Basis;
 import com.critmin.sourcing.optimizer.model.ConstraintKind;
 import com.critmin.sourcing.optimizer.model.CountryLimit;
+import com.critmin.sourcing.optimizer.model.CountryOutage;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Factor;
 import com.critmin.sourcing.optimizer.model.GroupLimit;
@@ -155,6 +156,7 @@ public final class ProblemCompiler {
     Set<String> excluded = limits.excludedCountries();
     Set<String> unavailableCountries = scenario.unavailableCountries();
     Set<String> unavailableSuppliers = scenario.unavailableSuppliers();
+    List<CountryOutage> outages = scenario.countryOutages();
 
     // Stages come from every offer of the material, so a scenario never changes which stages exist.
     // Offers name the same few stage strings: an identity scan skips the sorted set for keys
@@ -193,7 +195,8 @@ public final class ProblemCompiler {
     for (int idx : offerIndexes) {
       OfferInput o = offers.get(idx);
       if (unavailableSuppliers.contains(o.supplierId())
-          || unavailableCountries.contains(o.country())) continue;
+          || unavailableCountries.contains(o.country())
+          || (!outages.isEmpty() && isOut(o, outages))) continue;
       double k =
           factor(capacityByOffer, o.id())
               * factor(capacityBySupplier, o.supplierId())
@@ -269,6 +272,13 @@ public final class ProblemCompiler {
         rows);
   }
 
+  private static boolean isOut(OfferInput offer, List<CountryOutage> outages) {
+    for (CountryOutage outage : outages) {
+      if (outage.hits(offer.country(), offer.origins())) return true;
+    }
+    return false;
+  }
+
   private static String[] exclusions(OfferInput o, Set<String> excluded) {
     List<String> found = null;
     if (excluded.contains(o.country())) found = new ArrayList<>(List.of(o.country()));
@@ -283,6 +293,7 @@ public final class ProblemCompiler {
 
   /**
    * The most specific country limit for (country, stage, material), else maxCountryShare, else 1.
+   * Several entries at the same specificity all apply: the tightest binds.
    */
   double countryShare(String country, String stage, String material) {
     CountryLimit best = mostSpecific(countryLimits.get(country), stage, material);
@@ -291,12 +302,37 @@ public final class ProblemCompiler {
     return max == null ? 1.0 : max;
   }
 
+  /**
+   * The shares of the other entries at the most specific entry's specificity, looser than it (or
+   * tied): the explanation names them beside the one that binds.
+   */
+  private double[] looserCountryShares(String country, String stage, String material) {
+    List<CountryLimit> candidates = countryLimits.get(country);
+    CountryLimit best = mostSpecific(candidates, stage, material);
+    if (best == null) return null;
+    int bestRank = rank(best, stage, material);
+    double[] looser = new double[0];
+    for (CountryLimit l : candidates) {
+      if (l != best && rank(l, stage, material) == bestRank) {
+        looser = Arrays.copyOf(looser, looser.length + 1);
+        looser[looser.length - 1] = l.maxShare();
+      }
+    }
+    return looser;
+  }
+
   /** Whether the (country, stage, material) cap is the one a frontier varies. */
   boolean isVaried(String country, String stage, String material) {
     if (varied == null || varied.kind() == VariedLimit.Kind.GROUP_LIMIT) return false;
     CountryLimit best = mostSpecific(countryLimits.get(country), stage, material);
     if (varied.kind() == VariedLimit.Kind.MAX_COUNTRY_SHARE) return best == null;
     return best == variedCountryLimit;
+  }
+
+  private static int rank(CountryLimit l, String stage, String material) {
+    if (l.stage() != null && !l.stage().equals(stage)) return -1;
+    if (l.material() != null && !l.material().equals(material)) return -1;
+    return (l.stage() != null ? 2 : 0) + (l.material() != null ? 1 : 0);
   }
 
   /** The most specific entry; among equals the varied one, else the tightest. */
@@ -358,14 +394,16 @@ public final class ProblemCompiler {
         if (members[c] == null) continue;
         PolicyRow row =
             PolicyRow.countryCap(
-                stages[g],
-                g,
-                countries[c],
-                c,
-                share[c],
-                demand,
-                members[c],
-                available[c] > share[c] * demand);
+                    stages[g],
+                    g,
+                    countries[c],
+                    c,
+                    share[c],
+                    demand,
+                    members[c],
+                    available[c] > share[c] * demand)
+                .withLooser(
+                    isVaried[c] ? null : looserCountryShares(countries[c], stages[g], material));
         rows.add(isVaried[c] ? row.asVaried() : row);
       }
     }
@@ -404,10 +442,30 @@ public final class ProblemCompiler {
           new GroupLimit(varied.group(), varied.groupCountries(), 1.0, null, varied.stage(), null);
       limits.add(variedGroup);
     }
+    // Two caps of one group at one stage for one material: the tighter binds, the looser is left
+    // out of the model (it would only tie with it) and named in the explanation.
+    Map<String, GroupLimit> tightestCap = new HashMap<>();
+    for (GroupLimit limit : limits) {
+      if (limit.maxShare() == null || limit == variedGroup) continue;
+      tightestCap.merge(groupKey(limit), limit, (a, b) -> b.maxShare() < a.maxShare() ? b : a);
+    }
     for (GroupLimit limit : limits) {
       if (limit.material() != null && !limit.material().equals(material)) continue;
       boolean isVariedRow = limit == variedGroup;
-      boolean hasMax = limit.maxShare() != null && (limit.maxShare() < 1.0 || isVariedRow);
+      boolean tightest =
+          isVariedRow || (limit.maxShare() != null && tightestCap.get(groupKey(limit)) == limit);
+      double[] looser = null;
+      if (tightest && !isVariedRow) {
+        for (GroupLimit other : limits) {
+          if (other != limit
+              && other.maxShare() != null
+              && groupKey(other).equals(groupKey(limit))) {
+            looser = looser == null ? new double[1] : Arrays.copyOf(looser, looser.length + 1);
+            looser[looser.length - 1] = other.maxShare();
+          }
+        }
+      }
+      boolean hasMax = tightest && (isVariedRow || limit.maxShare() < 1.0);
       boolean hasMin = limit.minShare() != null && limit.minShare() > 0.0;
       if (!hasMax && !hasMin) continue;
       boolean[] inGroup = new boolean[countries.length];
@@ -430,13 +488,14 @@ public final class ProblemCompiler {
         if (hasMax && count > 0) {
           PolicyRow row =
               PolicyRow.groupCap(
-                  stages[g],
-                  g,
-                  limit.group(),
-                  limit.maxShare(),
-                  demand,
-                  members,
-                  available > limit.maxShare() * demand);
+                      stages[g],
+                      g,
+                      limit.group(),
+                      limit.maxShare(),
+                      demand,
+                      members,
+                      available > limit.maxShare() * demand)
+                  .withLooser(looser);
           rows.add(isVariedRow ? row.asVaried() : row);
         }
         if (hasMin) {
@@ -531,6 +590,10 @@ public final class ProblemCompiler {
         }
       }
     }
+  }
+
+  private static String groupKey(GroupLimit limit) {
+    return limit.group() + "|" + limit.stage() + "|" + limit.material();
   }
 
   private void buildSupplierRows(

@@ -80,21 +80,29 @@ public class AllocationPlanResource {
                     {"demand": [{"material": "NDPR_OXIDE", "quantity": 1200}], "policyId": "crma-65"}"""),
                 @ExampleObject(
                     name = "stateless",
-                    summary = "Inline offers, 65 % country cap",
+                    summary = "Inline offers, 65 % country cap (prices per tonne)",
                     value =
                         """
                     {"demand": [{"material": "NDPR_OXIDE", "quantity": 1000}],
                      "policy": {"maxCountryShare": 0.65},
                      "offers": [
-                      {"id": "cn-1", "material": "NDPR_OXIDE", "supplier": {"id": "cnre", "name": "China Northern", "country": "CN"}, "capacity": 900, "unitPrice": 69, "currency": "USD", "origins": {"SEPARATION": "CN"}},
-                      {"id": "lynas-ndpr", "material": "NDPR_OXIDE", "supplier": {"id": "lynas", "name": "Lynas Rare Earths", "country": "AU"}, "country": "MY", "capacity": 500, "unitPrice": 82.5, "currency": "USD", "origins": {"MINING": "AU", "SEPARATION": "MY"}}]}"""),
+                      {"id": "cn-1", "material": "NDPR_OXIDE", "supplier": {"id": "cnre", "name": "China Northern", "country": "CN"}, "capacity": 900, "unitPrice": 69000, "currency": "USD", "origins": {"MINING": "CN", "SEPARATION": "CN"}},
+                      {"id": "lynas-ndpr-inline", "material": "NDPR_OXIDE", "supplier": {"id": "lynas", "name": "Lynas Rare Earths", "country": "AU"}, "country": "MY", "capacity": 500, "unitPrice": 82500, "currency": "USD", "origins": {"MINING": "AU", "SEPARATION": "MY"}}]}"""),
                 @ExampleObject(
                     name = "scenario",
-                    summary = "What if China is unavailable?",
+                    summary = "What if China is unavailable? (nothing Chinese at any stage)",
                     value =
                         """
                     {"demand": [{"material": "NDPR_OXIDE", "quantity": 1200}], "policyId": "crma-65",
-                     "scenario": {"unavailableCountries": ["CN"]}, "allowShortfall": true}""")
+                     "scenario": {"countryOutages": [{"country": "CN"}]}, "allowShortfall": true,
+                     "reference": "what-if-no-china"}"""),
+                @ExampleObject(
+                    name = "infeasible",
+                    summary =
+                        "Infeasible: dysprosium under the strict CRMA policy, with a diagnosis",
+                    value =
+                        """
+                    {"demand": [{"material": "DY_OXIDE", "quantity": 100}], "policyId": "crma-strict"}""")
               }))
   @APIResponse(
       responseCode = "201",

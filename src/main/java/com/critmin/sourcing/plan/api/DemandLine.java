@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How much of one material to buy. */
@@ -30,4 +31,12 @@ public record DemandLine(
         @Finite
         @Positive
         @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
-        Double shortfallPenalty) {}
+        Double shortfallPenalty,
+    @Schema(
+            description =
+                "Unit of the quantity, echoed on the plan's lines in stateless mode (inline"
+                    + " offers); with stored offers the plan takes the unit from master data",
+            example = "t",
+            nullable = true)
+        @Size(max = 16)
+        String unit) {}

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "InlineOffer")
 public record InlineOffer(
-    @Schema(example = "lynas-ndpr")
+    @Schema(example = "lynas-ndpr-kalgoorlie")
         @NotNull
         @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
         String id,
@@ -43,7 +43,7 @@ public record InlineOffer(
         @PositiveOrZero
         @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
         Double capacity,
-    @Schema(example = "82.5")
+    @Schema(example = "82500")
         @NotNull
         @Finite
         @PositiveOrZero

@@ -71,4 +71,11 @@ public record PlanRequest(
         @Finite
         @DecimalMin(value = "0", inclusive = false)
         @DecimalMax("3600")
-        Double timeLimitSeconds) {}
+        Double timeLimitSeconds,
+    @Schema(
+            description =
+                "The client's own reference (an ERP requisition number, say), echoed by the plan",
+            example = "REQ-2026-0042",
+            nullable = true)
+        @Size(max = 200)
+        String reference) {}

@@ -1,6 +1,7 @@
 package com.critmin.sourcing.plan.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,6 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlanResponse(
     @Schema(example = "01JD3M6Q8Z6V3K2Y5W7X9A1B2C") String id,
     @Schema(
+            description = "The client's reference, as the request gave it",
+            example = "REQ-2026-0042",
+            nullable = true)
+        String reference,
+    @Schema(
             ref = "PlanStatus",
             description = "OPTIMAL, INFEASIBLE, TIME_LIMIT, PENDING, RUNNING, FAILED or CANCELLED",
             example = "OPTIMAL")
@@ -19,14 +25,20 @@ public record PlanResponse(
     @Schema(nullable = true) Instant completedAt,
     @Schema(example = "USD") String currency,
     @Schema(
-            description = "Purchase cost of the allocation, without shortfall penalties",
-            example = "81234.5",
+            description =
+                "Purchase cost of the allocation, without shortfall penalties, in the currency's minor unit",
+            example = "9105000.00",
             nullable = true)
-        Double totalCost,
+        BigDecimal totalCost,
     List<AllocationView> allocations,
     List<MaterialView> materials,
     List<BindingView> bindingConstraints,
     @Schema(nullable = true) DiagnosisView diagnosis,
+    @Schema(
+            description =
+                "What the request says that applies to nothing, or that leaves the plan without"
+                    + " limits or demand without offers; empty when there is nothing to say")
+        List<PlanWarning> warnings,
     @Schema(nullable = true) SolverView solver,
     @Schema(
             description = "SHA-256 of the canonical input (offers, demand, limits, scenario)",
@@ -39,23 +51,37 @@ public record PlanResponse(
   public record AllocationView(
       @Schema(example = "lynas-ndpr") String offerId,
       @Schema(example = "lynas") String supplierId,
+      @Schema(
+              description = "The supplier's name, when master data or the inline offer gives one",
+              example = "Lynas Rare Earths",
+              nullable = true)
+          String supplierName,
       @Schema(example = "NDPR_OXIDE") String material,
       @Schema(example = "MY") String country,
-      @Schema(example = "420") double quantity,
-      @Schema(description = "Effective unit price after scenario price factors", example = "82.5")
-          double unitPrice,
-      @Schema(example = "34650") double cost) {}
+      @Schema(example = "100") BigDecimal quantity,
+      @Schema(
+              description = "Unit of the quantity, from master data; null for a material not in it",
+              example = "t",
+              nullable = true)
+          String unit,
+      @Schema(
+              description = "Effective unit price after scenario price factors",
+              example = "82500.00")
+          BigDecimal unitPrice,
+      @Schema(example = "8250000.00") BigDecimal cost,
+      @Schema(example = "USD") String currency) {}
 
   /** Per material: demand, what was allocated, and the country shares at every stage. */
   @Schema(name = "MaterialResult")
   public record MaterialView(
       String material,
-      double demand,
-      double allocated,
-      double shortfall,
-      double cost,
+      @Schema(example = "t", nullable = true) String unit,
+      BigDecimal demand,
+      BigDecimal allocated,
+      BigDecimal shortfall,
+      @Schema(example = "9105000.00") BigDecimal cost,
       @Schema(description = "Herfindahl-Hirschman index of SUPPLY-country shares (0-10,000)")
-          double hhi,
+          BigDecimal hhi,
       List<ShareView> shares) {}
 
   /** What one country supplies at one stage. */
@@ -63,8 +89,8 @@ public record PlanResponse(
   public record ShareView(
       @Schema(example = "SUPPLY") String stage,
       @Schema(example = "CN") String country,
-      @Schema(example = "780") double quantity,
-      @Schema(description = "Share of demand", example = "0.65") double share) {}
+      @Schema(example = "780") BigDecimal quantity,
+      @Schema(description = "Share of demand", example = "0.65") BigDecimal share) {}
 
   /** A limit that costs money at the optimum. */
   @Schema(name = "BindingConstraint")
@@ -84,27 +110,27 @@ public record PlanResponse(
               description =
                   "The limit as a share of demand (SPEND basis: of purchase cost; HHI_CAP: the index, 0 to 10,000)",
               example = "0.65")
-          double limit,
+          BigDecimal limit,
       @Schema(
               description =
                   "Change of total cost per unit of quantity that the limit allows (LP dual)",
-              example = "-34.4")
-          double shadowPrice,
+              example = "-13500")
+          BigDecimal shadowPrice,
       @Schema(
               example =
-                  "raising the CN cap for NDPR_OXIDE at SUPPLY by 1 percentage point saves 412.80 USD")
+                  "raising the CN cap for NDPR_OXIDE at SUPPLY by 1 percentage point saves 162,000.00 USD")
           String explanation,
       @Schema(
               description =
                   "Exact saving of relaxing this limit alone by 1 percentage point, found by re-solving"
                       + " (plans up to 20,000 offers); absent when only the dual-based estimate was computed",
               nullable = true)
-          Double savingsPerPercentagePoint,
+          BigDecimal savingsPerPercentagePoint,
       @Schema(
               description =
                   "Exact saving of relaxing this limit together with the limits it binds with",
               nullable = true)
-          Double jointSavingsPerPercentagePoint,
+          BigDecimal jointSavingsPerPercentagePoint,
       @Schema(
               description =
                   "SPEND for a cap on a share of purchase cost (its shadow price is per unit of spend); absent for quantity caps",
@@ -119,17 +145,45 @@ public record PlanResponse(
               description =
                   "Smallest single country cap (share) under which every material is feasible; null when none is",
               nullable = true)
-          Double minFeasibleUniformCountryCap,
-      List<RelaxationView> relaxations) {}
+          BigDecimal minFeasibleUniformCountryCap,
+      List<RelaxationView> relaxations,
+      @Schema(
+              description =
+                  "How the relaxations combine: the ones listed for a material are one minimal"
+                      + " change, to apply together",
+              example =
+                  "apply the relaxations listed for a material together, not as alternatives: they"
+                      + " are one minimal change, and leaving any of them out leaves that material"
+                      + " infeasible; each infeasible material needs its own",
+              nullable = true)
+          String relaxationsNote) {}
 
   /** Per infeasible material: how much can be bought under the policy. */
   @Schema(name = "MaterialDiagnosis")
   public record MaterialDiagnosisView(
       String material,
-      double demand,
-      double maxPurchasable,
-      @Schema(nullable = true) Double minFeasibleUniformCountryCap,
-      String reason) {}
+      @Schema(example = "t", nullable = true) String unit,
+      BigDecimal demand,
+      BigDecimal maxPurchasable,
+      @Schema(nullable = true) BigDecimal minFeasibleUniformCountryCap,
+      @Schema(example = "the limits allow buying at most 1,080 of 1,200") String reason,
+      @Schema(
+              description = "Why no country cap, however high, helps; null when one does",
+              example =
+                  "no country cap helps NDPR_OXIDE, even 100 %: the available capacity, 900, is"
+                      + " below the demand of 1,200",
+              nullable = true)
+          String uniformCapNote,
+      @Schema(
+              description =
+                  "What allowShortfall would buy: the most the limits allow, the rest unmet at"
+                      + " the shortfall penalty",
+              example =
+                  "with allowShortfall the plan buys at most 1,080 of the 1,200 demanded and"
+                      + " leaves 120 unmet, charged at the shortfall penalty of 825,000.00 per unit"
+                      + " (99,000,000.00 in penalties for the minimum shortfall)",
+              nullable = true)
+          String shortfallNote) {}
 
   /** One limit the minimal relaxation loosens. */
   @Schema(name = "Relaxation")
@@ -141,8 +195,8 @@ public record PlanResponse(
       String country,
       String group,
       String supplier,
-      double from,
-      double to,
+      BigDecimal from,
+      BigDecimal to,
       @Schema(example = "raise CN at SEPARATION for NDPR_OXIDE from 65 % to 71 %")
           String explanation) {}
 

@@ -11,6 +11,10 @@ public record PlanSummary(
     Instant createdAt,
     @Schema(nullable = true) Instant completedAt,
     String currency,
-    @Schema(nullable = true) Double totalCost,
+    @Schema(
+            description = "Purchase cost in the currency's minor unit",
+            example = "9105000.00",
+            nullable = true)
+        java.math.BigDecimal totalCost,
     @Schema(nullable = true) String engine,
     String inputDigest) {}

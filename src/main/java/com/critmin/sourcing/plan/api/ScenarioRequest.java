@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Scenario")
 public record ScenarioRequest(
     @Schema(
-            description = "Countries whose offers are unavailable (their SUPPLY country)",
+            description =
+                "Countries whose offers are unavailable as their SUPPLY country (the country an offer"
+                    + " ships from); to make a country unavailable at every stage use countryOutages",
             example = "[\"CN\"]")
         @Size(max = 300)
         List<@NotNull @CountryCode String> unavailableCountries,
@@ -23,4 +25,11 @@ public record ScenarioRequest(
     @Schema(description = "Price multipliers (tariffs)") @Size(max = 100000)
         List<@Valid @NotNull FactorRequest> priceFactors,
     @Schema(description = "Capacity multipliers") @Size(max = 100000)
-        List<@Valid @NotNull FactorRequest> capacityFactors) {}
+        List<@Valid @NotNull FactorRequest> capacityFactors,
+    @Schema(
+            description =
+                "Countries unavailable at every stage (\"what if China is unavailable?\": nothing mined,"
+                    + " separated, refined or shipped there) or at the stages named",
+            example = "[{\"country\": \"CN\"}]")
+        @Size(max = 300)
+        List<@Valid @NotNull CountryOutageRequest> countryOutages) {}

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of a sourcing-policy PUT. */
 @Schema(name = "SourcingPolicyRequest")
 public record SourcingPolicyRequest(
+    @Schema(description = "Equal to the id in the path, or absent", nullable = true) String id,
     @Schema(example = "CRMA strict") @NotBlank @Size(max = 200) String name,
     @Schema(example = "65 % per third country, at most 50 % Chinese separation, FEOC at most 20 %")
         @Size(max = 4000)
@@ -61,7 +62,12 @@ public record SourcingPolicyRequest(
         @Finite
         @DecimalMin("0")
         @DecimalMax("10000")
-        Double maxHhi) {
+        Double maxHhi,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write") Boolean preset,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write")
+        java.time.Instant createdAt,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write")
+        java.time.Instant updatedAt) {
 
   public SourcingPolicyRequest(
       String name,
@@ -73,6 +79,7 @@ public record SourcingPolicyRequest(
       Double maxSupplierShare,
       List<String> excludedCountries) {
     this(
+        null,
         name,
         description,
         extendsPreset,
@@ -81,6 +88,9 @@ public record SourcingPolicyRequest(
         groupLimits,
         maxSupplierShare,
         excludedCountries,
+        null,
+        null,
+        null,
         null);
   }
 

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of a supplier PUT. */
 @Schema(name = "SupplierRequest")
 public record SupplierRequest(
+    @Schema(description = "Equal to the id in the path, or absent", nullable = true) String id,
     @Schema(example = "Lynas Rare Earths") @NotBlank @Size(max = 200) String name,
     @Schema(
             description =
@@ -16,4 +17,8 @@ public record SupplierRequest(
             example = "AU")
         @NotNull
         @CountryCode
-        String country) {}
+        String country,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write")
+        java.time.Instant createdAt,
+    @Schema(readOnly = true, nullable = true, description = "Ignored on write")
+        java.time.Instant updatedAt) {}
