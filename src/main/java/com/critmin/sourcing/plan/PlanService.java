@@ -15,6 +15,7 @@ import com.critmin.sourcing.plan.api.PlanSummary;
 import com.critmin.sourcing.plan.api.PlanWarning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -22,8 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -435,15 +438,26 @@ public class PlanService {
     };
   }
 
+  /** The meters of one engine and status, registered once: a lookup by tags costs every plan. */
+  private record SolveMeters(Timer solveTime, Counter plans) {}
+
+  private final Map<String, SolveMeters> meters = new ConcurrentHashMap<>();
+
   private void record(String engine, String status, long nanos) {
-    Timer.builder("sourcing.solve")
-        .description("Wall time of plan solves")
-        .tag("engine", engine)
-        .tag("status", status)
-        .publishPercentileHistogram()
-        .register(metrics)
-        .record(nanos, TimeUnit.NANOSECONDS);
-    metrics.counter("sourcing.plans", "status", status).increment();
+    SolveMeters meter =
+        meters.computeIfAbsent(
+            engine + '/' + status,
+            key ->
+                new SolveMeters(
+                    Timer.builder("sourcing.solve")
+                        .description("Wall time of plan solves")
+                        .tag("engine", engine)
+                        .tag("status", status)
+                        .publishPercentileHistogram()
+                        .register(metrics),
+                    metrics.counter("sourcing.plans", "status", status)));
+    meter.solveTime().record(nanos, TimeUnit.NANOSECONDS);
+    meter.plans().increment();
   }
 
   private String write(PlanResponse response) {
