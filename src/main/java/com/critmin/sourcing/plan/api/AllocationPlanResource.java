@@ -270,7 +270,7 @@ public class AllocationPlanResource {
   @APIResponse(
       responseCode = "200",
       description = "The input snapshot",
-      content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+      content = @Content(schema = @Schema(implementation = PlanInput.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response input(@PathParam("id") String id) {
     String json =
