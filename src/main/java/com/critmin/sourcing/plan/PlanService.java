@@ -312,6 +312,7 @@ public class PlanService {
     plan.currency = prepared.currency();
     plan.solverVersion = solverInfo.version();
     plan.policyId = prepared.assembled().policyId();
+    plan.reference = prepared.reference();
     for (var demand : prepared.assembled().problem().demands()) {
       plan.materials.add(demand.material());
     }

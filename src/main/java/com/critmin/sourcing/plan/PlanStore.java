@@ -112,7 +112,8 @@ public class PlanStore {
       Instant createdFrom,
       Instant createdTo,
       String material,
-      String policyId) {}
+      String policyId,
+      String reference) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<PlanSummary> list(String cursor, int limit, Filters filters) {
@@ -146,6 +147,10 @@ public class PlanStore {
     if (filters.policyId() != null) {
       query.append(" and policyId = :policyId");
       parameters.and("policyId", filters.policyId());
+    }
+    if (filters.reference() != null) {
+      query.append(" and reference = :reference");
+      parameters.and("reference", filters.reference());
     }
     query.append(" order by id desc");
     List<AllocationPlan> rows = plans.find(query.toString(), parameters).range(0, limit).list();

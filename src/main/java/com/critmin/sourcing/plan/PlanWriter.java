@@ -31,7 +31,7 @@ public class PlanWriter {
   private static final String INSERT_PLAN =
       "INSERT INTO allocation_plan (id, status, created_at, started_at, completed_at, currency,"
           + " total_cost, engine, solver_version, input_digest, input_gzip, result_json, policy_id,"
-          + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+          + " reference, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
   private static final String INSERT_MATERIAL =
       "INSERT INTO allocation_plan_material (plan_id, material) VALUES (?, ?)";
 
@@ -156,6 +156,7 @@ public class PlanWriter {
           plans.setBytes(11, plan.inputGzip);
           plans.setString(12, plan.resultJson);
           plans.setString(13, plan.policyId);
+          plans.setString(14, plan.reference);
           plans.addBatch();
           for (String material : plan.materials) {
             materials.setString(1, plan.id);
