@@ -61,7 +61,7 @@ class GeneratedClientIT {
     assertThat(created.getHeaders().get("location").get(0)).endsWith(created.getData().getId());
     AllocationPlan plan = created.getData();
     assertThat(plan.getStatus()).isEqualTo(PlanStatus.OPTIMAL);
-    assertThat(plan.getTotalCost()).isCloseTo(60 * 70 + 40 * 80, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(plan.getTotalCost()).isEqualByComparingTo(java.math.BigDecimal.valueOf(60 * 70 + 40 * 80));
 
     AllocationPlan read = plans().getPlan(plan.getId());
     assertThat(read.getId()).isEqualTo(plan.getId());
