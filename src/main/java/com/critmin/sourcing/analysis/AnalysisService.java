@@ -26,6 +26,7 @@ import com.critmin.sourcing.plan.AnalysisInputs;
 import com.critmin.sourcing.plan.PlanIds;
 import com.critmin.sourcing.plan.ProblemAssembler;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.critmin.sourcing.stage.StageService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,7 @@ public class AnalysisService {
   private final StressTester stressTester;
   private final AnalysisStore store;
   private final CountryGroupService groups;
+  private final StageService stages;
   private final ObjectMapper json;
   private final SourcingConfig config;
 
@@ -63,6 +65,7 @@ public class AnalysisService {
       SourcingOptimizer optimizer,
       AnalysisStore store,
       CountryGroupService groups,
+      StageService stages,
       ObjectMapper json,
       SourcingConfig config) {
     this.assembler = assembler;
@@ -70,6 +73,7 @@ public class AnalysisService {
     this.stressTester = new StressTester(optimizer);
     this.store = store;
     this.groups = groups;
+    this.stages = stages;
     this.json = json;
     this.config = config;
   }
@@ -85,8 +89,9 @@ public class AnalysisService {
       Function<AnalysisStatus, Object> statusOnly) {}
 
   public StoredRun createFrontier(FrontierRequest request, boolean async) {
-    VariedLimit vary = vary(request.vary());
-    ProblemAssembler.Assembled assembled = assembler.assemble(request.problem(false));
+    List<Problem.FieldError> errors = new ArrayList<>();
+    VariedLimit vary = vary(request.vary(), errors);
+    ProblemAssembler.Assembled assembled = assemble(request.problem(false), errors);
     FrontierParameters parameters =
         new FrontierParameters(
             view(vary),
@@ -111,8 +116,9 @@ public class AnalysisService {
   }
 
   public StoredRun createStressTest(StressTestRequest request, boolean async) {
-    List<Shock> shocks = shocks(request.shocks());
-    ProblemAssembler.Assembled assembled = assembler.assemble(request.problem(true));
+    List<Problem.FieldError> errors = new ArrayList<>();
+    List<Shock> shocks = shocks(request.shocks(), errors);
+    ProblemAssembler.Assembled assembled = assemble(request.problem(true), errors);
     AnalysisRun run =
         newRun(AnalysisKind.STRESS_TEST, assembled, new StressParameters(request.shocks()));
     return create(stressTest(run, assembled.problem(), shocks), async, assembled.problem());
@@ -125,6 +131,24 @@ public class AnalysisService {
         () -> stressTester.run(problem, shocks),
         t -> AnalysisMapper.stressTest(run, t),
         status -> AnalysisMapper.stressStatus(run, status, null));
+  }
+
+  /**
+   * The problem, or 422 with every error of the request at once: those already found in the
+   * analysis' own parameters and those of the problem.
+   */
+  private ProblemAssembler.Assembled assemble(
+      com.critmin.sourcing.plan.api.PlanRequest request, List<Problem.FieldError> errors) {
+    ProblemAssembler.Assembled assembled;
+    try {
+      assembled = assembler.assemble(request);
+    } catch (ApiException e) {
+      if (errors.isEmpty() || e.errors() == null) throw e;
+      errors.addAll(e.errors());
+      throw ApiException.invalid(errors);
+    }
+    if (!errors.isEmpty()) throw ApiException.invalid(errors);
+    return assembled;
   }
 
   /**
@@ -349,12 +373,17 @@ public class AnalysisService {
     return store.list(kind, cursor, limit);
   }
 
-  /** The optimizer's varied limit for the request's {@code vary}; unknown names are 422. */
-  private VariedLimit vary(VaryRequest vary) {
+  /**
+   * The optimizer's varied limit for the request's {@code vary}; unknown names (groups, stages) are
+   * added to {@code errors}.
+   */
+  private VariedLimit vary(VaryRequest vary, List<Problem.FieldError> errors) {
     if (vary == null || vary.kind() == null || vary.kind().equals("MAX_COUNTRY_SHARE")) {
       return VariedLimit.MAX_COUNTRY_SHARE;
     }
-    List<Problem.FieldError> errors = new ArrayList<>();
+    if (vary.stage() != null) {
+      stages.check(List.of(new StageService.Reference("vary.stage", vary.stage())), false, errors);
+    }
     VariedLimit result = null;
     if (vary.kind().equals("COUNTRY_LIMIT")) {
       if (vary.country() == null)
@@ -372,7 +401,6 @@ public class AnalysisService {
         }
       }
     }
-    if (!errors.isEmpty()) throw ApiException.invalid(errors);
     return result;
   }
 
@@ -381,9 +409,9 @@ public class AnalysisService {
         vary.kind().name(), vary.country(), vary.stage(), vary.material(), vary.group());
   }
 
-  private static List<Shock> shocks(List<ShockRequest> requests) {
+  private List<Shock> shocks(List<ShockRequest> requests, List<Problem.FieldError> errors) {
     if (requests == null || requests.isEmpty()) return null;
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<StageService.Reference> named = new ArrayList<>();
     List<Shock> shocks = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       ShockRequest s = requests.get(i);
@@ -396,6 +424,7 @@ public class AnalysisService {
         errors.add(field(at + ".stage", "a stage goes with a country, not a supplier"));
         continue;
       }
+      if (s.stage() != null) named.add(new StageService.Reference(at + ".stage", s.stage()));
       shocks.add(
           new Shock(
               s.country(),
@@ -403,7 +432,7 @@ public class AnalysisService {
               s.supplier(),
               s.capacityFactor() == null ? 0.0 : s.capacityFactor()));
     }
-    if (!errors.isEmpty()) throw ApiException.invalid(errors);
+    stages.check(named, false, errors);
     return shocks;
   }
 

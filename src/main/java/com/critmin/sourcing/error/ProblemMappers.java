@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -33,6 +35,8 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
   private static final String BEARER = "Bearer realm=\"sourcing-optimizer\"";
 
+  @Inject Instance<ReferenceCheck> referenceChecks;
+
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
     Response.ResponseBuilder builder =
@@ -50,6 +54,9 @@ public class ProblemMappers {
       body |= path.inBody();
       errors.add(new Problem.FieldError(path.name(), violation.getMessage()));
     }
+    if (body) {
+      addReferenceErrors(e, errors);
+    }
     errors.sort(
         Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
     ProblemType type = body ? ProblemType.VALIDATION : ProblemType.MALFORMED_REQUEST;
@@ -58,6 +65,43 @@ public class ProblemMappers {
             ? errors.get(0).field() + ": " + errors.get(0).message()
             : errors.size() + " fields are invalid";
     return ProblemResponses.of(type, detail, errors, uri);
+  }
+
+  /**
+   * The names the body refers to that do not exist, so that one answer lists every error of the
+   * request. Best effort: a check that cannot judge a body broken this way (or a store that is
+   * down) leaves the answer to the syntactic errors.
+   */
+  private void addReferenceErrors(ConstraintViolationException e, List<Problem.FieldError> errors) {
+    Object[] arguments = null;
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      if (violation.getExecutableParameters() != null) {
+        arguments = violation.getExecutableParameters();
+        break;
+      }
+    }
+    if (arguments == null || referenceChecks == null) {
+      return;
+    }
+    for (Object argument : arguments) {
+      if (argument == null || argument instanceof String || argument instanceof UriInfo) {
+        continue;
+      }
+      for (ReferenceCheck check : referenceChecks) {
+        List<Problem.FieldError> found = new ArrayList<>();
+        try {
+          check.addErrors(argument, found);
+        } catch (RuntimeException failure) {
+          LOG.debugf("Reference check skipped on an invalid body: %s", failure.toString());
+          continue;
+        }
+        for (Problem.FieldError error : found) {
+          if (!errors.contains(error)) {
+            errors.add(error);
+          }
+        }
+      }
+    }
   }
 
   @ServerExceptionMapper

@@ -10,6 +10,7 @@ import com.critmin.sourcing.optimizer.part.MaterialPart;
 import com.critmin.sourcing.optimizer.part.PolicyRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Explains infeasible materials: most purchasable, tightest feasible uniform country cap, minimal
@@ -21,10 +22,29 @@ final class Diagnoser {
 
   private final Engine engine;
   private final long deadline;
+  private final Map<String, String> units;
+  private final String currency;
 
-  Diagnoser(Engine engine, long solveDeadline) {
+  /**
+   * {@code units} gives each material's unit (t, kg, ...) and {@code currency} the problem's, so
+   * that the texts say "at most 90 t of the 100 t demanded" and "825,000.00 USD per t".
+   */
+  Diagnoser(Engine engine, long solveDeadline, Map<String, String> units, String currency) {
     this.engine = engine;
     this.deadline = Math.max(solveDeadline, System.nanoTime() + GRACE_NANOS);
+    this.units = units;
+    this.currency = currency;
+  }
+
+  /** A quantity of the part's material with its unit: "90 t". */
+  private String quantity(MaterialPart part, double amount) {
+    String unit = units.get(part.material);
+    return Explanations.quantity(amount) + (unit == null || unit.isBlank() ? "" : " " + unit);
+  }
+
+  /** An amount of money with the currency: "825,000.00 USD". */
+  private String money(double amount) {
+    return Explanations.money(amount) + " " + currency;
   }
 
   Diagnosis diagnose(List<MaterialPart> parts) {
@@ -61,7 +81,7 @@ final class Diagnoser {
           + " infeasible material needs its own";
 
   /** Why raising every country cap, up to 100 %, still leaves the material infeasible. */
-  private static String uniformCapNote(MaterialPart part) {
+  private String uniformCapNote(MaterialPart part) {
     String m = part.material;
     String cause;
     if (part.n == 0) {
@@ -71,9 +91,9 @@ final class Diagnoser {
     } else if (part.availableCapacity() < part.demand - part.tolerance()) {
       cause =
           "the available capacity, "
-              + Explanations.quantity(part.availableCapacity())
+              + quantity(part, part.availableCapacity())
               + ", is below the demand of "
-              + Explanations.quantity(part.demand);
+              + quantity(part, part.demand);
     } else {
       cause =
           "what stops it is a supplier cap, a group limit, a minimum share or an excluded"
@@ -86,7 +106,7 @@ final class Diagnoser {
    * What allowShortfall would buy: the most the limits allow, the rest unmet at the penalty the
    * plan would charge for it.
    */
-  private static String shortfallNote(MaterialPart part, double maxPurchasable) {
+  private String shortfallNote(MaterialPart part, double maxPurchasable) {
     if (Double.isNaN(maxPurchasable)) {
       return null;
     }
@@ -96,19 +116,26 @@ final class Diagnoser {
       return null;
     }
     return "with allowShortfall the plan buys at most "
-        + Explanations.quantity(bought)
+        + quantity(part, bought)
         + " of the "
-        + Explanations.quantity(part.demand)
+        + quantity(part, part.demand)
         + " demanded and leaves "
-        + Explanations.quantity(unmet)
+        + quantity(part, unmet)
         + " unmet, charged at the shortfall penalty of "
-        + Explanations.money(part.penalty)
-        + " per unit ("
-        + Explanations.money(unmet * part.penalty)
+        + money(part.penalty)
+        + " per "
+        + unitName(part)
+        + " ("
+        + money(unmet * part.penalty)
         + " in penalties for the minimum shortfall)";
   }
 
-  private static String reason(MaterialPart part, double maxPurchasable) {
+  private String unitName(MaterialPart part) {
+    String unit = units.get(part.material);
+    return unit == null || unit.isBlank() ? "unit" : unit;
+  }
+
+  private String reason(MaterialPart part, double maxPurchasable) {
     String m = part.material;
     if (part.n == 0) return "no offer of " + m + " is available";
     if (part.availableCount == 0)
@@ -116,15 +143,15 @@ final class Diagnoser {
     double capacity = part.availableCapacity();
     if (capacity < part.demand - part.tolerance()) {
       return "available capacity "
-          + Explanations.quantity(capacity)
+          + quantity(part, capacity)
           + " is below demand "
-          + Explanations.quantity(part.demand);
+          + quantity(part, part.demand);
     }
     if (!Double.isNaN(maxPurchasable) && maxPurchasable < part.demand - part.tolerance()) {
       return "the limits allow buying at most "
-          + Explanations.quantity(maxPurchasable)
+          + quantity(part, maxPurchasable)
           + " of "
-          + Explanations.quantity(part.demand);
+          + quantity(part, part.demand);
     }
     return "the minimum shares cannot be met together with the caps";
   }

@@ -144,6 +144,44 @@ final class Explanations {
     return bindingText(part, analysis, k, duals, currency) + tighter(row);
   }
 
+  /**
+   * The k-th binding row's tie group as one statement: "the CN cap at SEPARATION, the CN cap at
+   * MINING and the FEOC group cap at SEPARATION bind together on the same offers of NDPR_OXIDE:
+   * raising all three together by 1 percentage point saves 72,000.00 USD". Without an exact joint
+   * figure, the bound the duals give, or nothing.
+   */
+  static String tie(
+      MaterialPart part, BindingAnalysis analysis, int k, double[] duals, String currency) {
+    PolicyRow row = part.rows.get(analysis.rows[k]);
+    int[] tied = analysis.tiedWith(k);
+    int[] all = new int[tied.length + 1];
+    all[0] = analysis.rows[k];
+    System.arraycopy(tied, 0, all, 1, tied.length);
+    java.util.Arrays.sort(all);
+    String text = list(part, all) + " bind together on the same offers of " + part.material;
+    double joint = analysis.joint[analysis.group[k]];
+    if (!Double.isNaN(joint)) {
+      return text
+          + ": "
+          + together(part, row, tied)
+          + " together by 1 percentage point "
+          + saves(joint, currency);
+    }
+    if (!analysis.basisDuals) return text;
+    double bound = 0;
+    for (int r : all) {
+      PolicyRow member = part.rows.get(r);
+      bound += (member.isLowerBound() ? duals[r] : -duals[r]) * part.demand * 0.01;
+    }
+    return text
+        + ": "
+        + together(part, row, tied)
+        + " together by 1 percentage point saves at most "
+        + money(bound)
+        + " "
+        + currency;
+  }
+
   /** "; of 2 entries for this target, 50 % binds (the looser 65 % does not)". */
   static String tighter(PolicyRow row) {
     double[] looser = row.looser();

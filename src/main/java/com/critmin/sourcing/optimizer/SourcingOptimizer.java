@@ -24,7 +24,9 @@ import com.critmin.sourcing.optimizer.part.ProblemCompiler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -141,7 +143,13 @@ public final class SourcingOptimizer implements AutoCloseable {
       List<MaterialPart> infeasibleParts = new ArrayList<>();
       for (int i = 0; i < count; i++)
         if (results[i].status == Status.INFEASIBLE) infeasibleParts.add(parts[i]);
-      Diagnosis diagnosis = new Diagnoser(options.engine(), deadline).diagnose(infeasibleParts);
+      Map<String, String> units = new HashMap<>();
+      for (Demand demand : problem.demands()) {
+        if (demand.unit() != null) units.put(demand.material(), demand.unit());
+      }
+      Diagnosis diagnosis =
+          new Diagnoser(options.engine(), deadline, units, problem.currency())
+              .diagnose(infeasibleParts);
       return new Solution(
           Status.INFEASIBLE,
           0.0,
@@ -297,6 +305,7 @@ public final class SourcingOptimizer implements AutoCloseable {
     materials.add(
         new MaterialResult(part.material, demand, allocated, shortfall, cost, hhi, shares));
 
+    Map<Integer, BindingConstraint.Tie> ties = new HashMap<>();
     for (int k = 0; k < analysis.rows.length; k++) {
       PolicyRow row = part.rows.get(analysis.rows[k]);
       double alone = analysis.alone[k];
@@ -316,8 +325,29 @@ public final class SourcingOptimizer implements AutoCloseable {
                 Explanations.spendBinding(row, part.material, dual, cost, currency),
                 null,
                 null,
-                Basis.SPEND));
+                Basis.SPEND,
+                row.name(part.material),
+                null));
         continue;
+      }
+      BindingConstraint.Tie tie = null;
+      if (analysis.groupSize(k) >= 2) {
+        int g = analysis.group[k];
+        tie = ties.get(g);
+        if (tie == null) {
+          List<String> names = new ArrayList<>();
+          for (int j = 0; j < analysis.rows.length; j++) {
+            if (analysis.group[j] == g)
+              names.add(part.rows.get(analysis.rows[j]).name(part.material));
+          }
+          tie =
+              new BindingConstraint.Tie(
+                  part.material + "#" + (ties.size() + 1),
+                  names,
+                  Double.isNaN(joint) ? null : joint,
+                  Explanations.tie(part, analysis, k, result.rowDual, currency));
+          ties.put(g, tie);
+        }
       }
       binding.add(
           new BindingConstraint(
@@ -331,7 +361,10 @@ public final class SourcingOptimizer implements AutoCloseable {
               result.rowDual[analysis.rows[k]],
               Explanations.binding(part, analysis, k, result.rowDual, currency),
               Double.isNaN(alone) ? null : alone,
-              Double.isNaN(joint) || analysis.groupSize(k) < 2 ? null : joint));
+              Double.isNaN(joint) || analysis.groupSize(k) < 2 ? null : joint,
+              Basis.QUANTITY,
+              row.name(part.material),
+              tie));
     }
     if (result.hhiPrice != null) {
       double dualNoise = 1e-9 * Math.max(1.0, part.maxPrice);
@@ -350,6 +383,9 @@ public final class SourcingOptimizer implements AutoCloseable {
                 price,
                 Explanations.hhiBinding(part.material, part.stages[g], price, currency),
                 null,
+                null,
+                Basis.QUANTITY,
+                "hhiCap[" + part.stages[g] + "," + part.material + "]",
                 null));
       }
     }

@@ -49,7 +49,7 @@ record InputSnapshot(
     String policyId,
     boolean allowShortfall,
     Double shortfallPenalty,
-    List<Demand> demand,
+    List<CanonicalDemand> demand,
     CanonicalLimits limits,
     CanonicalScenario scenario,
     List<CanonicalOffer> offers) {
@@ -61,6 +61,9 @@ record InputSnapshot(
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
           .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
           .build();
+
+  /** A demand line as the snapshot keeps it: its unit is a label, not part of the problem. */
+  record CanonicalDemand(String material, double quantity, Double shortfallPenalty) {}
 
   record CanonicalOffer(
       String id,
@@ -111,7 +114,10 @@ record InputSnapshot(
         assembled.policyId(),
         problem.allowShortfall(),
         problem.shortfallPenalty(),
-        problem.demands().stream().sorted(Comparator.comparing(Demand::material)).toList(),
+        problem.demands().stream()
+            .sorted(Comparator.comparing(Demand::material))
+            .map(d -> new CanonicalDemand(d.material(), d.quantity(), d.shortfallPenalty()))
+            .toList(),
         new CanonicalLimits(
             limits.maxCountryShare(),
             limits.countryLimits().stream()
@@ -227,7 +233,9 @@ record InputSnapshot(
                         o.unitPrice(),
                         o.origins()))
             .toList(),
-        demand,
+        demand.stream()
+            .map(d -> new Demand(d.material(), d.quantity(), d.shortfallPenalty()))
+            .toList(),
         new Limits(
             limits.maxCountryShare(),
             limits.countryLimits(),

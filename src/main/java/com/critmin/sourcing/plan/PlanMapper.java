@@ -6,6 +6,7 @@ import com.critmin.sourcing.optimizer.model.SolverStats;
 import com.critmin.sourcing.optimizer.model.Status;
 import com.critmin.sourcing.plan.api.PlanResponse;
 import com.critmin.sourcing.plan.api.PlanResponse.AllocationView;
+import com.critmin.sourcing.plan.api.PlanResponse.BindingGroupView;
 import com.critmin.sourcing.plan.api.PlanResponse.BindingView;
 import com.critmin.sourcing.plan.api.PlanResponse.DiagnosisView;
 import com.critmin.sourcing.plan.api.PlanResponse.MaterialDiagnosisView;
@@ -92,14 +93,18 @@ final class PlanMapper {
                         b.group(),
                         b.supplier(),
                         Decimals.sixDecimals(b.limit()),
-                        Decimals.sixDecimals(b.shadowPrice()),
+                        // A tied limit's dual is one of several; the tie's figure is what counts.
+                        b.tie() == null ? Decimals.sixDecimals(b.shadowPrice()) : null,
                         b.explanation(),
                         Decimals.money(b.savingsPerPercentagePoint(), currency),
                         Decimals.money(b.jointSavingsPerPercentagePoint(), currency),
                         b.basis() == com.critmin.sourcing.optimizer.model.Basis.SPEND
                             ? "SPEND"
-                            : null))
+                            : null,
+                        b.name(),
+                        b.tie() == null ? null : b.tie().id()))
             .toList(),
+        ties(solution, currency),
         diagnosis(solution.diagnosis(), names),
         warnings,
         solver(solution.solver(), solverVersion),
@@ -126,6 +131,7 @@ final class PlanMapper {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
         null,
         warnings,
         null,
@@ -149,6 +155,7 @@ final class PlanMapper {
         completedAt,
         currency,
         null,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -179,11 +186,31 @@ final class PlanMapper {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
         null,
         warnings,
         null,
         digest,
         failure);
+  }
+
+  /** Each set of limits that bind together, once, in the order their first member appears. */
+  private static List<BindingGroupView> ties(Solution solution, String currency) {
+    java.util.Map<String, BindingGroupView> ties = new java.util.LinkedHashMap<>();
+    for (var b : solution.bindingConstraints()) {
+      var tie = b.tie();
+      if (tie != null && !ties.containsKey(tie.id())) {
+        ties.put(
+            tie.id(),
+            new BindingGroupView(
+                tie.id(),
+                b.material(),
+                tie.limits(),
+                Decimals.money(tie.jointSavingsPerPercentagePoint(), currency),
+                tie.explanation()));
+      }
+    }
+    return List.copyOf(ties.values());
   }
 
   private static DiagnosisView diagnosis(Diagnosis diagnosis, Names names) {

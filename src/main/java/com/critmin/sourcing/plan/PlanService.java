@@ -210,11 +210,12 @@ public class PlanService {
     plan.id = id;
     plan.createdAt = stored.createdAt;
     plan.currency = stored.currency;
+    PlanMapper.Names labels = assembler.labelsOf(problem);
     complete(
         plan,
-        problem,
+        ProblemAssembler.withUnits(problem, labels),
         CompletableFuture.completedFuture(written),
-        echo.with(assembler.labelsOf(problem)));
+        echo.with(labels));
     // Interrupted: cancelled (the store refuses the result below) or the replica is stopping. A
     // failure the interrupt caused is not the plan's: the job runs again, here or elsewhere.
     if (Thread.interrupted() && plan.status == PlanStatus.FAILED) {

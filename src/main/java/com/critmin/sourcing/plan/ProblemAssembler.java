@@ -141,10 +141,12 @@ public class ProblemAssembler {
       throw ApiException.invalid(
           errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
     }
+    Map<String, String> units =
+        stateless ? unitsGiven(request.demand()) : materials.unitsOf(demanded);
     SourcingProblem problem =
         new SourcingProblem(
             offers.solved(),
-            checked.demands(),
+            withUnits(checked.demands(), units::get),
             checked.limits(),
             checked.scenario(),
             checked.allowShortfall(),
@@ -167,7 +169,31 @@ public class ProblemAssembler {
         request.reference(),
         warnings,
         offers.supplierNames(problem.offers()),
-        stateless ? unitsGiven(request.demand()) : materials.unitsOf(demanded));
+        units);
+  }
+
+  /** The demand lines with their material's unit, which explanations name. */
+  private static List<Demand> withUnits(
+      List<Demand> demands, java.util.function.Function<String, String> unitOf) {
+    List<Demand> named = new ArrayList<>(demands.size());
+    for (Demand d : demands) {
+      named.add(
+          new Demand(d.material(), d.quantity(), d.shortfallPenalty(), unitOf.apply(d.material())));
+    }
+    return named;
+  }
+
+  /** A problem read back from its stored input, its demand lines named with their units. */
+  static SourcingProblem withUnits(SourcingProblem problem, PlanMapper.Names labels) {
+    return new SourcingProblem(
+        problem.offers(),
+        withUnits(problem.demands(), labels::unit),
+        problem.limits(),
+        problem.scenario(),
+        problem.allowShortfall(),
+        problem.shortfallPenalty(),
+        problem.currency(),
+        problem.options());
   }
 
   /**

@@ -8,6 +8,7 @@ import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.material.MaterialRepository;
 import com.critmin.sourcing.policy.api.SourcingPolicyRequest;
 import com.critmin.sourcing.policy.api.SourcingPolicyResponse;
+import com.critmin.sourcing.stage.StageReferences;
 import com.critmin.sourcing.stage.StageService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -96,7 +97,7 @@ public class SourcingPolicyService
     Set<String> stored = storedGroups(request.groupLimits());
     // Locked until the policy is written; one deleted since validate() saw it is a field error.
     List<Problem.FieldError> lost = new ArrayList<>();
-    stages.check(stageReferences(request.limits(), ""), true, lost);
+    stages.check(StageReferences.ofLimits(request.limits(), ""), true, lost);
     if (!lost.isEmpty()) {
       throw ApiException.invalid(lost);
     }
@@ -183,28 +184,6 @@ public class SourcingPolicyService
     }
   }
 
-  /** The stages the limits name, each with its field. */
-  private static List<StageService.Reference> stageReferences(PolicyLimits limits, String prefix) {
-    List<StageService.Reference> references = new ArrayList<>();
-    List<CountryLimit> countryLimits = orEmpty(limits.countryLimits());
-    for (int i = 0; i < countryLimits.size(); i++) {
-      CountryLimit limit = countryLimits.get(i);
-      if (limit != null && limit.stage() != null) {
-        references.add(
-            new StageService.Reference(prefix + "countryLimits[" + i + "].stage", limit.stage()));
-      }
-    }
-    List<GroupLimit> groupLimits = orEmpty(limits.groupLimits());
-    for (int i = 0; i < groupLimits.size(); i++) {
-      GroupLimit limit = groupLimits.get(i);
-      if (limit != null && limit.stage() != null) {
-        references.add(
-            new StageService.Reference(prefix + "groupLimits[" + i + "].stage", limit.stage()));
-      }
-    }
-    return references;
-  }
-
   /**
    * Bean-validated limits still need: sane min/max, and groups and stages that exist (with a "did
    * you mean" hint).
@@ -212,7 +191,7 @@ public class SourcingPolicyService
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Problem.FieldError> validate(PolicyLimits limits, String prefix) {
     List<Problem.FieldError> errors = new ArrayList<>(limits.crossFieldErrors(prefix));
-    stages.check(stageReferences(limits, prefix), false, errors);
+    stages.check(StageReferences.ofLimits(limits, prefix), false, errors);
     List<GroupLimit> groupLimits = limits.groupLimits() == null ? List.of() : limits.groupLimits();
     for (int i = 0; i < groupLimits.size(); i++) {
       GroupLimit limit = groupLimits.get(i);

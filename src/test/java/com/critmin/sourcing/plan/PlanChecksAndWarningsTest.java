@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.critmin.sourcing.testsupport.Api;
 import com.critmin.sourcing.testsupport.JsonBody;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -70,6 +71,56 @@ class PlanChecksAndWarningsTest {
     assertProblem(post(request), 422, "validation")
         .body("errors.field", hasItem("offers[0].origins[SEPERATION]"))
         .body("errors.field", hasItem("scenario.countryOutages[0].stages[0]"))
+        .body("errors.message", hasItem(containsString("did you mean 'MINING'?")));
+  }
+
+  @Test
+  void oneAnswerListsSyntacticAndReferentialErrorsTogether() {
+    var request =
+        ndpr()
+            .policy(
+                "countryLimits",
+                List.of(Map.of("country", "CN", "stage", "SEPERATION", "maxShare", 1.5)))
+            .build();
+
+    assertProblem(post(request), 422, "validation")
+        .body("errors.field", hasItem("policy.countryLimits[0].maxShare"))
+        .body("errors.field", hasItem("policy.countryLimits[0].stage"))
+        .body("errors.message", hasItem(containsString("did you mean 'SEPARATION'?")));
+  }
+
+  @Test
+  void aStoredPolicyListsSyntacticAndReferentialErrorsTogether() {
+    var policy =
+        Map.of(
+            "name",
+            "",
+            "countryLimits",
+            List.of(Map.of("country", "CN", "stage", "REFINNG", "maxShare", 0.5)));
+
+    assertProblem(
+            json(policy).put("/v1/sourcing-policies/" + Api.uniqueId("p")).then(),
+            422,
+            "validation")
+        .body("errors.field", hasItem("name"))
+        .body("errors.field", hasItem("countryLimits[0].stage"))
+        .body("errors.message", hasItem(containsString("did you mean 'REFINING'?")));
+  }
+
+  @Test
+  void analysesCheckTheStagesTheyVaryOrShock() {
+    var frontier =
+        ndpr()
+            .with("vary", Map.of("kind", "COUNTRY_LIMIT", "country", "CN", "stage", "SEPERATION"))
+            .build();
+    assertProblem(json(frontier).post("/v1/frontiers").then(), 422, "validation")
+        .body("errors.field", hasItem("vary.stage"))
+        .body("errors.message", hasItem(containsString("did you mean 'SEPARATION'?")));
+
+    var stress =
+        ndpr().with("shocks", List.of(Map.of("country", "CN", "stage", "MINNING"))).build();
+    assertProblem(json(stress).post("/v1/stress-tests").then(), 422, "validation")
+        .body("errors.field", hasItem("shocks[0].stage"))
         .body("errors.message", hasItem(containsString("did you mean 'MINING'?")));
   }
 

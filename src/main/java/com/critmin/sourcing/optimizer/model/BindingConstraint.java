@@ -1,5 +1,7 @@
 package com.critmin.sourcing.optimizer.model;
 
+import java.util.List;
+
 /**
  * A policy limit that is tight at the optimum and costs money, alone or together with other limits
  * tight on the same offers. {@code limit} is a share of demand.
@@ -21,6 +23,11 @@ package com.critmin.sourcing.optimizer.model;
  * <p>{@code basis}: SPEND for a cap on a share of purchase cost (its dual is per unit of spend over
  * the cap); QUANTITY otherwise. An HHI_CAP's limit is the index (0 to 10,000) and its shadow price
  * the cost per index point.
+ *
+ * <p>{@code name} is the limit's row name, e.g. {@code cap[CN,SEPARATION,NDPR_OXIDE]}. {@code tie}
+ * says which limits bind together with this one (itself included), once for all of them; null when
+ * it binds alone. A tied limit's dual is one of several a degenerate optimum allows: the tie's
+ * joint figure is what means something.
  */
 public record BindingConstraint(
     ConstraintKind kind,
@@ -34,10 +41,54 @@ public record BindingConstraint(
     String explanation,
     Double savingsPerPercentagePoint,
     Double jointSavingsPerPercentagePoint,
-    Basis basis) {
+    Basis basis,
+    String name,
+    Tie tie) {
+
+  /**
+   * Limits that bind together on the same offers: {@code id} is the same for all of them, {@code
+   * limits} their names in row order, the saving of relaxing all together by one percentage point
+   * (null when not computed) and the statement.
+   */
+  public record Tie(
+      String id, List<String> limits, Double jointSavingsPerPercentagePoint, String explanation) {
+    public Tie {
+      limits = Copies.list(limits);
+    }
+  }
 
   public BindingConstraint {
     basis = basis == null ? Basis.QUANTITY : basis;
+  }
+
+  public BindingConstraint(
+      ConstraintKind kind,
+      String material,
+      String stage,
+      String country,
+      String group,
+      String supplier,
+      double limit,
+      double shadowPrice,
+      String explanation,
+      Double savingsPerPercentagePoint,
+      Double jointSavingsPerPercentagePoint,
+      Basis basis) {
+    this(
+        kind,
+        material,
+        stage,
+        country,
+        group,
+        supplier,
+        limit,
+        shadowPrice,
+        explanation,
+        savingsPerPercentagePoint,
+        jointSavingsPerPercentagePoint,
+        basis,
+        null,
+        null);
   }
 
   public BindingConstraint(

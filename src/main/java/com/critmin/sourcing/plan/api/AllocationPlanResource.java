@@ -128,9 +128,10 @@ public class AllocationPlanResource {
                       name = "pending",
                       value =
                           """
-                  {"id": "01JD3M6Q8Z6V3K2Y5W7X9A1B2C", "status": "PENDING", "createdAt": "2026-11-30T09:15:00Z",
-                   "completedAt": null, "currency": "USD", "totalCost": null, "allocations": [], "materials": [],
-                   "bindingConstraints": [], "diagnosis": null, "failure": null, "solver": null,
+                  {"id": "01JD3M6Q8Z6V3K2Y5W7X9A1B2C", "reference": "REQ-2026-0042", "status": "PENDING",
+                   "createdAt": "2026-11-30T09:15:00Z", "completedAt": null, "currency": "USD", "totalCost": null,
+                   "allocations": [], "materials": [], "bindingConstraints": [], "bindingGroups": [],
+                   "diagnosis": null, "warnings": [], "failure": null, "solver": null,
                    "inputDigest": "sha256:4f9c2a7e0d1b3c5a6e8f9d0c1b2a3e4f5d6c7b8a9e0f1d2c3b4a5e6f7d8c9b0a"}""")))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")

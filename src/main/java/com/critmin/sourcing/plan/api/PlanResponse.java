@@ -33,6 +33,13 @@ public record PlanResponse(
     List<AllocationView> allocations,
     List<MaterialView> materials,
     List<BindingView> bindingConstraints,
+    @Schema(
+            description =
+                "Limits that bind together on the same offers, each set once, with what relaxing"
+                    + " all of them together by one percentage point saves; their entries in"
+                    + " bindingConstraints name the set in tie and carry no shadow price of their own"
+                    + " (a degenerate optimum's duals split arbitrarily among them)")
+        List<BindingGroupView> bindingGroups,
     @Schema(nullable = true) DiagnosisView diagnosis,
     @Schema(
             description =
@@ -113,8 +120,10 @@ public record PlanResponse(
           BigDecimal limit,
       @Schema(
               description =
-                  "Change of total cost per unit of quantity that the limit allows (LP dual)",
-              example = "-13500")
+                  "Change of total cost per unit of quantity that the limit allows (LP dual); absent"
+                      + " for a limit that binds together with others (see tie)",
+              example = "-13500",
+              nullable = true)
           BigDecimal shadowPrice,
       @Schema(
               example =
@@ -135,7 +144,33 @@ public record PlanResponse(
               description =
                   "SPEND for a cap on a share of purchase cost (its shadow price is per unit of spend); absent for quantity caps",
               nullable = true)
-          String basis) {}
+          String basis,
+      @Schema(description = "The limit's name", example = "cap[CN,SUPPLY,NDPR_OXIDE]") String name,
+      @Schema(
+              description =
+                  "The id of the set in bindingGroups this limit binds together with; absent when it binds alone",
+              example = "NDPR_OXIDE#1",
+              nullable = true)
+          String tie) {}
+
+  /** Limits that bind together on the same offers, stated once. */
+  @Schema(name = "BindingGroup")
+  public record BindingGroupView(
+      @Schema(example = "NDPR_OXIDE#1") String id,
+      @Schema(example = "NDPR_OXIDE") String material,
+      @Schema(
+              description = "The names of the limits that bind together",
+              example = "[\"cap[CN,SEPARATION,NDPR_OXIDE]\", \"cap[CN,MINING,NDPR_OXIDE]\"]")
+          List<String> limits,
+      @Schema(
+              description =
+                  "Exact saving of relaxing all of them together by 1 percentage point; absent when not computed",
+              nullable = true)
+          BigDecimal jointSavingsPerPercentagePoint,
+      @Schema(
+              example =
+                  "the CN cap at SEPARATION and the CN cap at MINING bind together on the same offers of NDPR_OXIDE: raising both together by 1 percentage point saves 72,000.00 USD")
+          String explanation) {}
 
   /** Why a plan is infeasible and what would make it feasible. */
   @Schema(name = "Diagnosis")
