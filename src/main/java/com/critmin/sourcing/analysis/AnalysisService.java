@@ -25,8 +25,8 @@ import com.critmin.sourcing.optimizer.model.VariedLimit;
 import com.critmin.sourcing.plan.AnalysisInputs;
 import com.critmin.sourcing.plan.PlanIds;
 import com.critmin.sourcing.plan.ProblemAssembler;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.critmin.sourcing.stage.StageService;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -221,7 +221,10 @@ public class AnalysisService {
         kind == AnalysisKind.FRONTIER
             ? frontier(run, input.problem(), parameters(input, FrontierParameters.class))
             : stressTest(
-                run, input.problem(), shocks(parameters(input, StressParameters.class).shocks()));
+                run,
+                input.problem(),
+                stored(
+                    errors -> shocks(parameters(input, StressParameters.class).shocks(), errors)));
     String running = write(prepared.statusOnly().apply(AnalysisStatus.RUNNING));
     if (!store.updateIfUnfinished(id, AnalysisStatus.RUNNING, running, null)) {
       return;
@@ -300,7 +303,17 @@ public class AnalysisService {
       return VariedLimit.group(
           vary.group(), new java.util.LinkedHashSet<>(parameters.groupCountries()), vary.stage());
     }
-    return vary(vary);
+    return stored(errors -> vary(vary, errors));
+  }
+
+  /**
+   * Parameters read back from a stored run were checked when it was asked; still, never silently.
+   */
+  private static <T> T stored(Function<List<Problem.FieldError>, T> read) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    T value = read.apply(errors);
+    if (!errors.isEmpty()) throw ApiException.invalid(errors);
+    return value;
   }
 
   private static Object failed(AnalysisRun run, String reason) {

@@ -47,8 +47,8 @@ class DiagnosisTest {
     assertThat(m.shortfallNote())
         .isEqualTo(
             "with allowShortfall the plan buys at most 1,080 of the 1,200 demanded and leaves 120"
-                + " unmet, charged at the shortfall penalty of 825.00 per unit (99,000.00 in"
-                + " penalties for the minimum shortfall)");
+                + " unmet, charged at the shortfall penalty of 825.00 USD per unit (99,000.00 USD"
+                + " in penalties for the minimum shortfall)");
     assertThat(d.relaxationsNote())
         .startsWith("apply the relaxations listed for a material together");
     assertThat(d.relaxations())
