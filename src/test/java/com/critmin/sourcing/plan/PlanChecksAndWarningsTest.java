@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -330,5 +331,62 @@ class PlanChecksAndWarningsTest {
         .statusCode(201)
         .body("allocations[0].unit", equalTo("kg"))
         .body("materials[0].unit", equalTo("kg"));
+  }
+
+  @Test
+  void aDiagnosisStatesQuantitiesInTheDemandsUnitAndMoneyInTheCurrency() {
+    // 2,500 t on offer for 3,000 t demanded.
+    var request =
+        aPlanRequest()
+            .demand("NDPR_OXIDE", 3000)
+            .offer("cn", "cnre", "CN", 900, 69_000, Map.of("MINING", "CN"))
+            .offer("au", "lynas", "MY", 1600, 82_500, Map.of("MINING", "AU"))
+            .build();
+    ((List<Map<String, Object>>) request.get("demand")).get(0).put("unit", "t");
+
+    post(request)
+        .statusCode(201)
+        .body("status", equalTo("INFEASIBLE"))
+        .body("diagnosis.materials[0].unit", equalTo("t"))
+        .body(
+            "diagnosis.materials[0].reason",
+            equalTo("available capacity 2,500 t is below demand 3,000 t"))
+        .body(
+            "diagnosis.materials[0].shortfallNote",
+            equalTo(
+                "with allowShortfall the plan buys at most 2,500 t of the 3,000 t demanded and"
+                    + " leaves 500 t unmet, charged at the shortfall penalty of 825,000.00 USD per t"
+                    + " (412,500,000.00 USD in penalties for the minimum shortfall)"));
+  }
+
+  @Test
+  void limitsThatBindTogetherOnTheSameOffersAreStatedOnceWithTheirJointSaving() {
+    // Only "cn" is Chinese at SUPPLY and at MINING: both caps hold it at 500 t, together.
+    var request =
+        ndpr()
+            .policy(
+                "countryLimits",
+                List.of(
+                    Map.of("country", "CN", "stage", "SUPPLY", "maxShare", 0.5),
+                    Map.of("country", "CN", "stage", "MINING", "maxShare", 0.5)))
+            .build();
+
+    post(request)
+        .statusCode(201)
+        .body("status", equalTo("OPTIMAL"))
+        .body("bindingGroups.size()", equalTo(1))
+        .body("bindingGroups[0].material", equalTo("NDPR_OXIDE"))
+        .body("bindingGroups[0].limits.size()", equalTo(2))
+        // Both caps up by a point: 10 t more from cn at 69,000 instead of au-cn at 75,000.
+        .body("bindingGroups[0].jointSavingsPerPercentagePoint", closeTo(60_000.0, TOLERANCE))
+        .body(
+            "bindingGroups[0].explanation",
+            equalTo(
+                "the CN cap at SUPPLY and the CN cap at MINING bind together on the same offers"
+                    + " of NDPR_OXIDE: raising both together by 1 percentage point saves 60,000.00"
+                    + " USD"))
+        .body("bindingConstraints.size()", equalTo(2))
+        .body("bindingConstraints.tie", everyItem(equalTo("NDPR_OXIDE#1")))
+        .body("bindingConstraints.shadowPrice", everyItem(nullValue()));
   }
 }

@@ -201,12 +201,12 @@ public record PlanResponse(
       BigDecimal demand,
       BigDecimal maxPurchasable,
       @Schema(nullable = true) BigDecimal minFeasibleUniformCountryCap,
-      @Schema(example = "the limits allow buying at most 1,080 of 1,200") String reason,
+      @Schema(example = "the limits allow buying at most 1,080 t of 1,200 t") String reason,
       @Schema(
               description = "Why no country cap, however high, helps; null when one does",
               example =
-                  "no country cap helps NDPR_OXIDE, even 100 %: the available capacity, 900, is"
-                      + " below the demand of 1,200",
+                  "no country cap helps NDPR_OXIDE, even 100 %: the available capacity, 900 t, is"
+                      + " below the demand of 1,200 t",
               nullable = true)
           String uniformCapNote,
       @Schema(
@@ -214,9 +214,9 @@ public record PlanResponse(
                   "What allowShortfall would buy: the most the limits allow, the rest unmet at"
                       + " the shortfall penalty",
               example =
-                  "with allowShortfall the plan buys at most 1,080 of the 1,200 demanded and"
-                      + " leaves 120 unmet, charged at the shortfall penalty of 825,000.00 per unit"
-                      + " (99,000,000.00 in penalties for the minimum shortfall)",
+                  "with allowShortfall the plan buys at most 1,080 t of the 1,200 t demanded and"
+                      + " leaves 120 t unmet, charged at the shortfall penalty of 825,000.00 USD per t"
+                      + " (99,000,000.00 USD in penalties for the minimum shortfall)",
               nullable = true)
           String shortfallNote) {}
 
