@@ -143,7 +143,14 @@ def main():
     parser.add_argument("--erp-requests", type=int, default=1000)
     parser.add_argument("--soak", type=int, default=10000,
                         help="ERP-size plans in the memory soak (0 skips it; needs the jar started here)")
+    parser.add_argument("--baseline-jar",
+                        help="also start this jar and time the 100,000-offer request on both, alternately,"
+                             " against the same HiGHS figure (then only the large case runs; the ERP-size"
+                             " throughput of two builds is benchmark/throughput.py)")
     args = parser.parse_args()
+    if args.baseline_jar:
+        compare_large(args)
+        return
 
     process = data_dir = None
     url = args.url
@@ -204,6 +211,39 @@ def main():
                   f" server RSS {before:.0f} MB before, {middle:.0f} MB halfway, {after:.0f} MB after")
     finally:
         if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def compare_large(args):
+    """The 100,000-offer request on two builds started at once, posted alternately, and HiGHS alone."""
+    servers = {}
+    try:
+        for name, jar in (("baseline", args.baseline_jar), ("candidate", args.jar)):
+            servers[name] = start_server(jar, args.jvm_options)
+        big = instance(100_000, 100, seed=42)
+        body = json.dumps(big).encode()
+        print(f"100,000-offer request: {len(body) / 1e6:.1f} MB of JSON; JVM options {args.jvm_options!r}")
+        for _ in range(5):  # JIT warm-up
+            for _, url, _ in servers.values():
+                post(url, body, parse=False)
+        walls = {name: [] for name in servers}
+        for _ in range(args.runs):
+            for name, (_, url, _) in servers.items():
+                walls[name].append(post(url, body, parse=False)[0])
+        highs = min(highs_seconds(big)[0] for _ in range(3))
+        print(f"  scipy HiGHS, same LP, solve only: best of 3 {highs * 1000:.0f} ms")
+        for name, (_, url, _) in servers.items():
+            _, _, plan = post(url, body)
+            median = statistics.median(walls[name])
+            print(f"  {name:9s}: {plan['status']}, cost {plan['totalCost']}, end to end median {median * 1000:.0f} ms"
+                  f" over {args.runs} runs (best {min(walls[name]) * 1000:.0f} ms);"
+                  f" ratio to HiGHS {median / highs:.2f}")
+        with open("/proc/loadavg") as f:
+            print(f"  load average {' '.join(f.read().split()[:3])}")
+    finally:
+        for process, _, data_dir in servers.values():
             process.terminate()
             process.wait(timeout=30)
             shutil.rmtree(data_dir, ignore_errors=True)

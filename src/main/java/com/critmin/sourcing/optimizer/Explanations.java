@@ -14,8 +14,29 @@ import java.util.Locale;
 final class Explanations {
   private Explanations() {}
 
+  /**
+   * {@code String.format(Locale.US, "%,.2f", amount)}, without the cost of a Formatter (it was a
+   * few percent of an ERP-size plan's CPU): half-up on the shortest decimal, as Formatter rounds.
+   */
   static String money(double amount) {
-    return String.format(Locale.US, "%,.2f", amount);
+    if (!Double.isFinite(amount)) {
+      return String.format(Locale.US, "%,.2f", amount);
+    }
+    String digits =
+        BigDecimal.valueOf(amount).abs().setScale(2, RoundingMode.HALF_UP).toPlainString();
+    boolean negative = amount < 0 || (amount == 0 && 1 / amount < 0);
+    int point = digits.indexOf('.');
+    StringBuilder text = new StringBuilder(digits.length() + point / 3 + 1);
+    if (negative) {
+      text.append('-');
+    }
+    for (int i = 0; i < point; i++) {
+      if (i > 0 && (point - i) % 3 == 0) {
+        text.append(',');
+      }
+      text.append(digits.charAt(i));
+    }
+    return text.append(digits, point, digits.length()).toString();
   }
 
   static String quantity(double amount) {

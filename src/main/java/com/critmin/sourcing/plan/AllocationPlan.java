@@ -59,6 +59,10 @@ public class AllocationPlan {
   @Column(name = "result_json")
   public String resultJson;
 
+  /** The client's reference (an ERP requisition number), for list filters. */
+  @Column(length = 200)
+  public String reference;
+
   /** The stored policy or preset the request named, if any. */
   @Column(name = "policy_id", length = 64)
   public String policyId;

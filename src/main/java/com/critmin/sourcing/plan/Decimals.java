@@ -47,9 +47,36 @@ final class Decimals {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("not a finite number: " + value);
     }
-    // valueOf goes through the shortest decimal that reads back as the double, then rounds once.
-    BigDecimal rounded = BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP);
+    BigDecimal rounded = fastRound(value, digits);
+    if (rounded == null) {
+      // valueOf goes through the shortest decimal that reads back as the double, then rounds once.
+      rounded = BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP);
+    }
     return rounded.signum() == 0 ? BigDecimal.ZERO.setScale(digits) : rounded;
+  }
+
+  private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+  /**
+   * The same rounding without the decimal string, for a value whose scaled fraction is far from a
+   * tie: value x 10^digits is off the exact product by a few units in the last place at most, and
+   * so is the shortest decimal of the value, so both round to the same nearest integer when the
+   * fraction is further than 1e-3 from one half. Null when the slow path must decide (near a tie,
+   * or too large for the margin to hold).
+   */
+  private static BigDecimal fastRound(double value, int digits) {
+    if (digits >= POWERS_OF_TEN.length) {
+      return null;
+    }
+    double scaled = value * POWERS_OF_TEN[digits];
+    if (!(Math.abs(scaled) < 1e12)) {
+      return null;
+    }
+    double fraction = Math.abs(scaled - Math.floor(scaled) - 0.5);
+    if (fraction < 1e-3) {
+      return null;
+    }
+    return BigDecimal.valueOf((long) Math.rint(scaled), digits);
   }
 
   /**

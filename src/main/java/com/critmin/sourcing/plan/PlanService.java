@@ -15,6 +15,7 @@ import com.critmin.sourcing.plan.api.PlanSummary;
 import com.critmin.sourcing.plan.api.PlanWarning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -22,8 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +47,7 @@ public class PlanService {
   private final ProblemAssembler assembler;
   private final SourcingOptimizer optimizer;
   private final PlanStore store;
+  private final PlanWriter writer;
   private final ObjectMapper json;
   private final MeterRegistry metrics;
   private final SolverInfo solverInfo;
@@ -55,6 +59,7 @@ public class PlanService {
       ProblemAssembler assembler,
       SourcingOptimizer optimizer,
       PlanStore store,
+      PlanWriter writer,
       ObjectMapper json,
       MeterRegistry metrics,
       SolverInfo solverInfo,
@@ -63,6 +68,7 @@ public class PlanService {
     this.assembler = assembler;
     this.optimizer = optimizer;
     this.store = store;
+    this.writer = writer;
     this.json = json;
     this.metrics = metrics;
     this.solverInfo = solverInfo;
@@ -129,7 +135,7 @@ public class PlanService {
     AllocationPlan plan = entity(prepared);
     complete(plan, prepared);
     long solved = System.nanoTime();
-    store.insert(plan);
+    writer.insert(plan);
     if (LOG.isDebugEnabled()) {
       LOG.debugf(
           "Plan %s %s (%d offers): assemble %d ms, solve and snapshot %d ms, store %d ms",
@@ -307,6 +313,7 @@ public class PlanService {
     plan.currency = prepared.currency();
     plan.solverVersion = solverInfo.version();
     plan.policyId = prepared.assembled().policyId();
+    plan.reference = prepared.reference();
     for (var demand : prepared.assembled().problem().demands()) {
       plan.materials.add(demand.material());
     }
@@ -433,15 +440,26 @@ public class PlanService {
     };
   }
 
+  /** The meters of one engine and status, registered once: a lookup by tags costs every plan. */
+  private record SolveMeters(Timer solveTime, Counter plans) {}
+
+  private final Map<String, SolveMeters> meters = new ConcurrentHashMap<>();
+
   private void record(String engine, String status, long nanos) {
-    Timer.builder("sourcing.solve")
-        .description("Wall time of plan solves")
-        .tag("engine", engine)
-        .tag("status", status)
-        .publishPercentileHistogram()
-        .register(metrics)
-        .record(nanos, TimeUnit.NANOSECONDS);
-    metrics.counter("sourcing.plans", "status", status).increment();
+    SolveMeters meter =
+        meters.computeIfAbsent(
+            engine + '/' + status,
+            key ->
+                new SolveMeters(
+                    Timer.builder("sourcing.solve")
+                        .description("Wall time of plan solves")
+                        .tag("engine", engine)
+                        .tag("status", status)
+                        .publishPercentileHistogram()
+                        .register(metrics),
+                    metrics.counter("sourcing.plans", "status", status)));
+    meter.solveTime().record(nanos, TimeUnit.NANOSECONDS);
+    meter.plans().increment();
   }
 
   private String write(PlanResponse response) {

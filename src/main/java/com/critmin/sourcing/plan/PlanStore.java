@@ -26,10 +26,6 @@ public class PlanStore {
     this.jobs = jobs;
   }
 
-  public void insert(AllocationPlan plan) {
-    plans.persist(plan);
-  }
-
   /** Stores a PENDING plan and queues the job that solves it: both or neither. */
   public void insertWithJob(AllocationPlan plan, String kind, String data) {
     plans.persist(plan);
@@ -116,7 +112,8 @@ public class PlanStore {
       Instant createdFrom,
       Instant createdTo,
       String material,
-      String policyId) {}
+      String policyId,
+      String reference) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<PlanSummary> list(String cursor, int limit, Filters filters) {
@@ -150,6 +147,10 @@ public class PlanStore {
     if (filters.policyId() != null) {
       query.append(" and policyId = :policyId");
       parameters.and("policyId", filters.policyId());
+    }
+    if (filters.reference() != null) {
+      query.append(" and reference = :reference");
+      parameters.and("reference", filters.reference());
     }
     query.append(" order by id desc");
     List<AllocationPlan> rows = plans.find(query.toString(), parameters).range(0, limit).list();

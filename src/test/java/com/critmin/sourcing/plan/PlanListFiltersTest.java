@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Plan lists filtered by demanded material and by policy. */
+/** Plan lists filtered by demanded material, by policy and by the client's reference. */
 @QuarkusTest
 class PlanListFiltersTest {
   private static final String PLANS = "/v1/allocation-plans";
@@ -52,6 +52,41 @@ class PlanListFiltersTest {
         .then()
         .statusCode(200)
         .body("items.id", contains(under));
+  }
+
+  @Test
+  void referenceKeepsThePlansThatCarryIt() {
+    String reference = uniqueId("REQ-2026");
+    Map<String, Object> request =
+        new java.util.LinkedHashMap<>(
+            aPlanRequest().demand("NDPR", 1).offer("a", "AU", 5, 1).build());
+    request.put("reference", reference);
+    String first = json(request).post(PLANS).then().statusCode(201).extract().path("id");
+    // An asynchronous plan keeps its reference too.
+    String second =
+        json(request)
+            .header("Prefer", "respond-async")
+            .post(PLANS)
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    solve(aPlanRequest().demand("NDPR", 1).offer("a", "AU", 5, 1).build(), null);
+    request()
+        .get(PLANS + "?reference=" + reference)
+        .then()
+        .statusCode(200)
+        .body("items.id", contains(second, first));
+    request()
+        .get(PLANS + "?reference=" + reference + "&limit=1")
+        .then()
+        .statusCode(200)
+        .body("items.id", contains(second));
+    request()
+        .get(PLANS + "?reference=" + reference + "X")
+        .then()
+        .statusCode(200)
+        .body("items", empty());
   }
 
   private static String solve(Map<String, Object> body, String policyId) {

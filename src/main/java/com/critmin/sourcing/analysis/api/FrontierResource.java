@@ -156,7 +156,7 @@ public class FrontierResource {
   @APIResponse(
       responseCode = "200",
       description = "The input snapshot",
-      content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+      content = @Content(schema = @Schema(implementation = AnalysisInputs.FrontierInput.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response input(@PathParam("id") String id) {
     String json = analyses.findInputJson(AnalysisKind.FRONTIER, id).orElseThrow(() -> notFound(id));

@@ -157,7 +157,7 @@ public class StressTestResource {
   @APIResponse(
       responseCode = "200",
       description = "The input snapshot",
-      content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+      content = @Content(schema = @Schema(implementation = AnalysisInputs.StressTestInput.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response input(@PathParam("id") String id) {
     String json =

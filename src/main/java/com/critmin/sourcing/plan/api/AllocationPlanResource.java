@@ -271,7 +271,7 @@ public class AllocationPlanResource {
   @APIResponse(
       responseCode = "200",
       description = "The input snapshot",
-      content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+      content = @Content(schema = @Schema(implementation = PlanInput.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response input(@PathParam("id") String id) {
     String json =
@@ -284,7 +284,7 @@ public class AllocationPlanResource {
       operationId = "listPlans",
       summary = "List plans",
       description =
-          "Newest first, optionally filtered by status, creation time, demanded material and policy.")
+          "Newest first, optionally filtered by status, creation time, demanded material, policy and the client's reference.")
   @APIResponse(
       responseCode = "200",
       description = "A page of plan summaries",
@@ -323,7 +323,12 @@ public class AllocationPlanResource {
               description = "Only plans solved under this stored policy or preset (policyId)",
               example = "crma-65")
           @QueryParam("policyId")
-          String policyId) {
+          String policyId,
+      @Parameter(
+              description = "Only plans whose request carried this reference (exact match)",
+              example = "REQ-2026-0042")
+          @QueryParam("reference")
+          String reference) {
     return plans.list(
         cursor,
         Cursors.limit(limit),
@@ -332,7 +337,8 @@ public class AllocationPlanResource {
             QueryValues.instant("createdFrom", createdFrom),
             QueryValues.instant("createdTo", createdTo),
             blankToNull(material),
-            blankToNull(policyId)));
+            blankToNull(policyId),
+            blankToNull(reference)));
   }
 
   private static String blankToNull(String value) {
