@@ -7,9 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -177,6 +179,47 @@ public abstract class MasterDataService<E extends MasterDataEntity, Q, R> {
     query.append(" order by id");
     List<E> rows = repository().find(query.toString(), parameters).range(0, limit).list();
     return Cursors.page(scope, rows, limit, e -> e.id).map(this::toResponse);
+  }
+
+  /**
+   * Read-only built-in items first, then stored ones in the database's id order. The two are never
+   * compared with each other, so paging does not depend on the database's collation. Cursor keys:
+   * {@code b<n>} is the next built-in item's position, {@code s<id>} the last stored id seen.
+   */
+  protected Page<R> listBuiltInsFirst(
+      String scope, List<R> builtIns, Function<R, String> idOf, String cursor, int limit) {
+    String key = Cursors.decode(scope, cursor);
+    int nextBuiltIn = 0;
+    String storedCursor = null;
+    if (key != null) {
+      try {
+        if (key.startsWith("b")) {
+          nextBuiltIn = Integer.parseInt(key.substring(1));
+        } else if (key.startsWith("s")) {
+          nextBuiltIn = builtIns.size();
+          storedCursor = Cursors.encode(listScope(Map.of()), key.substring(1));
+        } else {
+          throw new NumberFormatException(key);
+        }
+      } catch (NumberFormatException e) {
+        throw Cursors.invalid();
+      }
+    }
+    List<R> items = new ArrayList<>();
+    while (nextBuiltIn < builtIns.size() && items.size() < limit) {
+      items.add(builtIns.get(nextBuiltIn++));
+    }
+    if (items.size() == limit) {
+      boolean more = nextBuiltIn < builtIns.size() || repository().count() > 0;
+      return new Page<>(items, more ? Cursors.encode(scope, "b" + nextBuiltIn) : null);
+    }
+    Page<R> stored = list(storedCursor, limit - items.size(), Map.of());
+    items.addAll(stored.items());
+    String next =
+        stored.nextCursor() == null
+            ? null
+            : Cursors.encode(scope, "s" + idOf.apply(items.get(items.size() - 1)));
+    return new Page<>(items, next);
   }
 
   /** What a cursor of this list is bound to: the kind and the filters given. */

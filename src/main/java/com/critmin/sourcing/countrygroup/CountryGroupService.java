@@ -1,6 +1,5 @@
 package com.critmin.sourcing.countrygroup;
 
-import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.MasterDataService;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.Versioned;
@@ -12,11 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,47 +86,16 @@ public class CountryGroupService
     refuseBuiltIn(id);
   }
 
-  /**
-   * Built-in groups first, then stored ones in the database's id order. The two are never compared
-   * with each other, so paging does not depend on the database's collation. Cursor keys: {@code
-   * b<n>} is the next built-in group's position, {@code s<id>} the last stored id seen.
-   */
+  /** Built-in country groups first, then stored ones (see {@link #listBuiltInsFirst}). */
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<CountryGroupResponse> list(String cursor, int limit) {
-    String scope = "Country groups";
-    String key = Cursors.decode(scope, cursor);
-    int nextBuiltIn = 0;
-    String storedCursor = null;
-    if (key != null) {
-      try {
-        if (key.startsWith("b")) {
-          nextBuiltIn = Integer.parseInt(key.substring(1));
-        } else if (key.startsWith("s")) {
-          nextBuiltIn = BuiltInGroups.ALL.size();
-          storedCursor = Cursors.encode(listScope(Map.of()), key.substring(1));
-        } else {
-          throw new NumberFormatException(key);
-        }
-      } catch (NumberFormatException e) {
-        throw Cursors.invalid();
-      }
-    }
-    List<CountryGroupResponse> items = new ArrayList<>();
-    while (nextBuiltIn < BuiltInGroups.ALL.size() && items.size() < limit) {
-      items.add(toResponse(BuiltInGroups.ALL.get(nextBuiltIn++)));
-    }
-    if (items.size() == limit) {
-      boolean more = nextBuiltIn < BuiltInGroups.ALL.size() || groups.count() > 0;
-      return new Page<>(items, more ? Cursors.encode(scope, "b" + nextBuiltIn) : null);
-    }
-    Page<CountryGroupResponse> stored = super.list(storedCursor, limit - items.size());
-    items.addAll(stored.items());
-    String next =
-        stored.nextCursor() == null
-            ? null
-            : Cursors.encode(scope, "s" + items.get(items.size() - 1).id());
-    return new Page<>(items, next);
+    return listBuiltInsFirst(
+        "Country groups",
+        BuiltInGroups.ALL.stream().map(CountryGroupService::toResponse).toList(),
+        CountryGroupResponse::id,
+        cursor,
+        limit);
   }
 
   /** The countries of a built-in or stored group, if it exists. */

@@ -1,6 +1,5 @@
 package com.critmin.sourcing.stage;
 
-import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.MasterDataService;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.Versioned;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -102,46 +100,16 @@ public class StageService extends MasterDataService<Stage, StageRequest, StageRe
     }
   }
 
-  /**
-   * Built-in stages first, then stored ones in the database's id order; cursor keys as for country
-   * groups: {@code b<n>} the next built-in position, {@code s<id>} the last stored id seen.
-   */
+  /** Built-in stages first, then stored ones (see {@link #listBuiltInsFirst}). */
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<StageResponse> list(String cursor, int limit) {
-    String scope = "Stages";
-    String key = Cursors.decode(scope, cursor);
-    int nextBuiltIn = 0;
-    String storedCursor = null;
-    if (key != null) {
-      try {
-        if (key.startsWith("b")) {
-          nextBuiltIn = Integer.parseInt(key.substring(1));
-        } else if (key.startsWith("s")) {
-          nextBuiltIn = BuiltInStages.ALL.size();
-          storedCursor = Cursors.encode(listScope(Map.of()), key.substring(1));
-        } else {
-          throw new NumberFormatException(key);
-        }
-      } catch (NumberFormatException e) {
-        throw Cursors.invalid();
-      }
-    }
-    List<StageResponse> items = new ArrayList<>();
-    while (nextBuiltIn < BuiltInStages.ALL.size() && items.size() < limit) {
-      items.add(toResponse(BuiltInStages.ALL.get(nextBuiltIn++)));
-    }
-    if (items.size() == limit) {
-      boolean more = nextBuiltIn < BuiltInStages.ALL.size() || stages.count() > 0;
-      return new Page<>(items, more ? Cursors.encode(scope, "b" + nextBuiltIn) : null);
-    }
-    Page<StageResponse> stored = super.list(storedCursor, limit - items.size());
-    items.addAll(stored.items());
-    String next =
-        stored.nextCursor() == null
-            ? null
-            : Cursors.encode(scope, "s" + items.get(items.size() - 1).id());
-    return new Page<>(items, next);
+    return listBuiltInsFirst(
+        "Stages",
+        BuiltInStages.ALL.stream().map(StageService::toResponse).toList(),
+        StageResponse::id,
+        cursor,
+        limit);
   }
 
   /** The names among these that are stages, built in or stored. */

@@ -9,22 +9,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.critmin.sourcing.job.Jobs;
-import com.critmin.sourcing.testsupport.JobTable;
+import com.critmin.sourcing.testsupport.HeldJobsTestBase;
 import com.critmin.sourcing.testsupport.SmallJobQueue;
-import com.critmin.sourcing.testsupport.TestClock;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,29 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(SmallJobQueue.class)
-class AsyncAnalysisJobsTest {
+class AsyncAnalysisJobsTest extends HeldJobsTestBase {
   private static final Set<String> FINAL = Set.of("COMPLETED", "TIME_LIMIT", "FAILED", "CANCELLED");
 
-  @Inject Jobs jobs;
-  @Inject TestClock clock;
-  @Inject DataSource dataSource;
-  @Inject MeterRegistry metrics;
-
-  private JobTable table;
-
-  @BeforeEach
-  void holdJobs() {
-    table = new JobTable(dataSource);
-    jobs.pause();
-  }
-
-  @AfterEach
-  void releaseJobs() {
-    jobs.resume();
-  }
-
   @Test
-  void fullQueueAnswers503WithRetryAfterAndStoresNothing() {
+  void fullQueueAnswers503WithRetryAfterAndStoresNothing() throws Exception {
     long free = 2 - jobs.queueDepth();
     assertThat(free).isPositive();
     String first = submit("/v1/frontiers");
@@ -232,44 +207,19 @@ class AsyncAnalysisJobsTest {
     return request().get(location).then().statusCode(200).extract().path("status");
   }
 
-  /**
-   * Polls until the run is final; the clock, not this wait, decides when that may happen. The bound
-   * is generous because a 2-core CI machine under load took over 30 s to poll a due job.
-   */
-  private static String awaitFinal(String location) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    String status = status(location);
-    while (!FINAL.contains(status) && System.nanoTime() < deadline) {
-      pause();
-      status = status(location);
-    }
-    return status;
+  /** Polls until the run is final; the clock, not this wait, decides when that may happen. */
+  private static String awaitFinal(String location) throws Exception {
+    return awaitFinal(() -> status(location), FINAL);
   }
 
   /** Polls until the job's row is as expected (empty: gone; "": waiting). */
   private void awaitJob(String kind, String id, Optional<String> expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!table.pickedBy(kind, id).equals(expected) && System.nanoTime() < deadline) {
-      pause();
-    }
-    assertThat(table.pickedBy(kind, id)).isEqualTo(expected);
+    assertThat(pollUntil(() -> table.pickedBy(kind, id), expected::equals)).isEqualTo(expected);
   }
 
   /** Polls until the job has failed this many attempts. */
   private void awaitFailures(String kind, String id, int failures) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (table.consecutiveFailures(kind, id) < failures && System.nanoTime() < deadline) {
-      pause();
-    }
-    assertThat(table.consecutiveFailures(kind, id)).isEqualTo(failures);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    assertThat(pollUntil(() -> table.consecutiveFailures(kind, id), n -> n >= failures))
+        .isEqualTo(failures);
   }
 }

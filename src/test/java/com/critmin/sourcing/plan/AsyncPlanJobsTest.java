@@ -7,21 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.critmin.sourcing.job.Jobs;
-import com.critmin.sourcing.testsupport.JobTable;
+import com.critmin.sourcing.testsupport.HeldJobsTestBase;
 import com.critmin.sourcing.testsupport.SmallJobQueue;
-import com.critmin.sourcing.testsupport.TestClock;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,31 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(SmallJobQueue.class)
-class AsyncPlanJobsTest {
+class AsyncPlanJobsTest extends HeldJobsTestBase {
 
   private static final Set<String> FINAL =
       Set.of("OPTIMAL", "INFEASIBLE", "TIME_LIMIT", "FAILED", "CANCELLED");
 
-  @Inject Jobs jobs;
-  @Inject TestClock clock;
-  @Inject DataSource dataSource;
-  @Inject MeterRegistry metrics;
-
-  private JobTable table;
-
-  @BeforeEach
-  void holdJobs() {
-    table = new JobTable(dataSource);
-    jobs.pause();
-  }
-
-  @AfterEach
-  void releaseJobs() {
-    jobs.resume();
-  }
-
   @Test
-  void fullQueueAnswers503WithRetryAfterAndStoresNothing() {
+  void fullQueueAnswers503WithRetryAfterAndStoresNothing() throws Exception {
     String first = submit();
     String second = submit();
     given()
@@ -120,10 +95,7 @@ class AsyncPlanJobsTest {
     // The first attempt fails and waits retry-delay (1 h) on the clock: nothing moves until then.
     // (Waiting for the failure itself: the row also waits, unpicked, before the first attempt; a
     // clock moved before that attempt would put its retry an hour further away.)
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (table.consecutiveFailures("plan", plan) < 1 && System.nanoTime() < deadline) {
-      pause();
-    }
+    pollUntil(() -> table.consecutiveFailures("plan", plan), n -> n >= 1);
     awaitJob(plan, Optional.of(""));
     assertThat(status(plan)).isIn("PENDING", "RUNNING");
 
@@ -228,35 +200,13 @@ class AsyncPlanJobsTest {
         .path("status");
   }
 
-  /**
-   * Polls until the plan is final; the clock, not this wait, decides when that may happen. The
-   * bound is generous because a 2-core CI machine under load took over 30 s to poll a due job.
-   */
-  private static String awaitFinal(String plan) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    String status = status(plan);
-    while (!FINAL.contains(status) && System.nanoTime() < deadline) {
-      pause();
-      status = status(plan);
-    }
-    return status;
+  /** Polls until the plan is final; the clock, not this wait, decides when that may happen. */
+  private static String awaitFinal(String plan) throws Exception {
+    return awaitFinal(() -> status(plan), FINAL);
   }
 
   /** Polls until the job's row is as expected (empty: gone; "": waiting). */
   private void awaitJob(String plan, Optional<String> expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!table.pickedBy(plan).equals(expected) && System.nanoTime() < deadline) {
-      pause();
-    }
-    assertThat(table.pickedBy(plan)).isEqualTo(expected);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    assertThat(pollUntil(() -> table.pickedBy(plan), expected::equals)).isEqualTo(expected);
   }
 }

@@ -219,26 +219,16 @@ public final class PolicyRow {
 
   /** This row marked as the varied limit of a frontier, active whatever its level. */
   PolicyRow asVaried() {
-    return new PolicyRow(
-            kind,
-            stage,
-            stageIndex,
-            country,
-            countryIndex,
-            group,
-            supplier,
-            share,
-            rhs,
-            members,
-            true,
-            coef,
-            basis,
-            true)
-        .withLooser(looser);
+    return with(share, rhs, true, true);
   }
 
   /** This quantity row at another share of demand (a frontier's level). */
   public PolicyRow atShare(double newShare, double demand) {
+    return with(newShare, newShare * demand, active, varied);
+  }
+
+  /** A copy on the same target and members with another level, activity or role. */
+  private PolicyRow with(double newShare, double newRhs, boolean newActive, boolean newVaried) {
     return new PolicyRow(
             kind,
             stage,
@@ -248,12 +238,12 @@ public final class PolicyRow {
             group,
             supplier,
             newShare,
-            newShare * demand,
+            newRhs,
             members,
-            active,
+            newActive,
             coef,
             basis,
-            varied)
+            newVaried)
         .withLooser(looser);
   }
 
