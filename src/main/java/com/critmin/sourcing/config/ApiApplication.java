@@ -40,8 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                    `POST /v1/allocation-plans` with
                    `{"demand": [{"material": "NDPR_OXIDE", "quantity": 1000}], "policy": {"maxCountryShare": 0.65},
                    "offers": [{"id": "cn-1", "material": "NDPR_OXIDE", "supplier": {"id": "cnre", "country": "CN"},
-                   "capacity": 900, "unitPrice": 69}, {"id": "au-1", "material": "NDPR_OXIDE",
-                   "supplier": {"id": "lynas", "country": "AU"}, "capacity": 500, "unitPrice": 82.5}]}`.
+                   "capacity": 900, "unitPrice": 69000}, {"id": "au-1", "material": "NDPR_OXIDE",
+                   "supplier": {"id": "lynas", "country": "AU"}, "capacity": 500, "unitPrice": 82500}]}`.
                    The answer is `201` with the plan and its `Location`.
                 2. Or keep master data here (`PUT /v1/materials/{id}`, `/v1/suppliers/{id}`, `/v1/offers/{id}` or
                    `POST /v1/offers` in bulk, JSON or CSV) and send only the demand and a `policyId`.

@@ -50,6 +50,25 @@ class OpenApiDocumentTest {
         .isEqualTo(generated);
   }
 
+  /**
+   * Examples are on the demo data's scale (prices per tonne; NdPr oxide at 82,500 USD), so that a
+   * planner who sends one as it is gets a sensible plan.
+   */
+  @Test
+  void everyExamplePriceIsPerTonneOnTheDemosScale() throws IOException {
+    java.util.regex.Matcher price =
+        java.util.regex.Pattern.compile("\"?unitPrice\"?: (\\d+(\\.\\d+)?)")
+            .matcher(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+    int seen = 0;
+    while (price.find()) {
+      seen++;
+      assertThat(Double.parseDouble(price.group(1)))
+          .as(price.group())
+          .isGreaterThanOrEqualTo(1_000);
+    }
+    assertThat(seen).isPositive();
+  }
+
   @Test
   void everyOperationDocumentsItsErrorsAsProblemDocuments() throws IOException {
     JsonNode document =
