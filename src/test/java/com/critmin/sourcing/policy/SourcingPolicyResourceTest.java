@@ -179,6 +179,24 @@ class SourcingPolicyResourceTest extends MasterDataContractTest {
   }
 
   @Test
+  void aLimitNamingAMaterialNotInMasterDataIs422AndChangesNothing() {
+    String id = givenPolicy();
+    String ghost = uniqueId("ghost");
+
+    assertRejected(
+        id,
+        aPolicy().with("countryLimits", List.of(countryLimit("CN", 0.5).with("material", ghost))),
+        "countryLimits[0].material");
+    assertRejected(
+        id,
+        aPolicy()
+            .with(
+                "groupLimits",
+                List.of(JsonBody.of("group", "FEOC", "maxShare", 0.2, "material", ghost))),
+        "groupLimits[0].material");
+  }
+
+  @Test
   void missingGroupOrPresetIs422AndChangesNothing() {
     String id = givenPolicy();
 
