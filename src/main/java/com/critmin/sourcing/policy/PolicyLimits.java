@@ -3,6 +3,8 @@ package com.critmin.sourcing.policy;
 import com.critmin.sourcing.common.CountryCode;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.error.Problem;
+import com.critmin.sourcing.stage.StageReferences;
+import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -140,6 +142,27 @@ public record PolicyLimits(
    * The base's entries whose key the overriding list does not give, then every overriding entry: an
    * extending policy replaces what its preset says of a target, and its own entries compose.
    */
+  /** The stages these limits name; {@code prefix} goes before each field ("policy."). */
+  public static List<StageService.Reference> stagesNamed(PolicyLimits limits, String prefix) {
+    List<StageService.Reference> found = new ArrayList<>();
+    if (limits == null) return found;
+    List<CountryLimit> countryLimits = orEmpty(limits.countryLimits());
+    for (int i = 0; i < countryLimits.size(); i++) {
+      if (countryLimits.get(i) != null) {
+        StageReferences.add(
+            prefix + "countryLimits[" + i + "].stage", countryLimits.get(i).stage(), found);
+      }
+    }
+    List<GroupLimit> groupLimits = orEmpty(limits.groupLimits());
+    for (int i = 0; i < groupLimits.size(); i++) {
+      if (groupLimits.get(i) != null) {
+        StageReferences.add(
+            prefix + "groupLimits[" + i + "].stage", groupLimits.get(i).stage(), found);
+      }
+    }
+    return found;
+  }
+
   private static <T> List<T> merge(List<T> base, List<T> over, Function<T, String> key) {
     if (base == null && over == null) {
       return null;

@@ -8,7 +8,6 @@ import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.material.MaterialRepository;
 import com.critmin.sourcing.policy.api.SourcingPolicyRequest;
 import com.critmin.sourcing.policy.api.SourcingPolicyResponse;
-import com.critmin.sourcing.stage.StageReferences;
 import com.critmin.sourcing.stage.StageService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -97,7 +96,7 @@ public class SourcingPolicyService
     Set<String> stored = storedGroups(request.groupLimits());
     // Locked until the policy is written; one deleted since validate() saw it is a field error.
     List<Problem.FieldError> lost = new ArrayList<>();
-    stages.check(StageReferences.ofLimits(request.limits(), ""), true, lost);
+    stages.check(PolicyLimits.stagesNamed(request.limits(), ""), true, lost);
     if (!lost.isEmpty()) {
       throw ApiException.invalid(lost);
     }
@@ -191,7 +190,7 @@ public class SourcingPolicyService
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Problem.FieldError> validate(PolicyLimits limits, String prefix) {
     List<Problem.FieldError> errors = new ArrayList<>(limits.crossFieldErrors(prefix));
-    stages.check(StageReferences.ofLimits(limits, prefix), false, errors);
+    stages.check(PolicyLimits.stagesNamed(limits, prefix), false, errors);
     List<GroupLimit> groupLimits = limits.groupLimits() == null ? List.of() : limits.groupLimits();
     for (int i = 0; i < groupLimits.size(); i++) {
       GroupLimit limit = groupLimits.get(i);

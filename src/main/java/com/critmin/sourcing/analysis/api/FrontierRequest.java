@@ -9,6 +9,9 @@ import com.critmin.sourcing.plan.api.InlineOffer;
 import com.critmin.sourcing.plan.api.PlanRequest;
 import com.critmin.sourcing.plan.api.ScenarioRequest;
 import com.critmin.sourcing.policy.PolicyLimits;
+import com.critmin.sourcing.stage.NamesStages;
+import com.critmin.sourcing.stage.StageReferences;
+import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -85,7 +88,15 @@ public record FrontierRequest(
             nullable = true)
         @Min(2)
         @Max(201)
-        Integer points) {
+        Integer points)
+    implements NamesStages {
+
+  @Override
+  public List<StageService.Reference> namedStages() {
+    List<StageService.Reference> found = PlanRequest.stagesNamed(policy, scenario, offers);
+    if (vary != null) StageReferences.add("vary.stage", vary.stage(), found);
+    return found;
+  }
 
   /** The problem part, as a plan request. */
   public PlanRequest problem(boolean defaultShortfall) {

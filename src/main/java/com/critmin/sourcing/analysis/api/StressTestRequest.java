@@ -9,6 +9,9 @@ import com.critmin.sourcing.plan.api.InlineOffer;
 import com.critmin.sourcing.plan.api.PlanRequest;
 import com.critmin.sourcing.plan.api.ScenarioRequest;
 import com.critmin.sourcing.policy.PolicyLimits;
+import com.critmin.sourcing.stage.NamesStages;
+import com.critmin.sourcing.stage.StageReferences;
+import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -73,7 +76,19 @@ public record StressTestRequest(
                 "Losses to apply one at a time; default every country that carries a share of the baseline at any stage",
             nullable = true)
         @Size(max = 500)
-        List<@Valid @NotNull ShockRequest> shocks) {
+        List<@Valid @NotNull ShockRequest> shocks)
+    implements NamesStages {
+
+  @Override
+  public List<StageService.Reference> namedStages() {
+    List<StageService.Reference> found = PlanRequest.stagesNamed(policy, scenario, offers);
+    for (int i = 0; shocks != null && i < shocks.size(); i++) {
+      if (shocks.get(i) != null) {
+        StageReferences.add("shocks[" + i + "].stage", shocks.get(i).stage(), found);
+      }
+    }
+    return found;
+  }
 
   /** The problem part, as a plan request. */
   public PlanRequest problem(boolean defaultShortfall) {

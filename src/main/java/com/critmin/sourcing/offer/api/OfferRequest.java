@@ -5,12 +5,17 @@ import com.critmin.sourcing.common.CountryCode;
 import com.critmin.sourcing.common.CurrencyCode;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.common.ResourceIds;
+import com.critmin.sourcing.stage.NamesStages;
+import com.critmin.sourcing.stage.StageReferences;
+import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -67,4 +72,13 @@ public record OfferRequest(
     @Schema(readOnly = true, nullable = true, description = "Ignored on write")
         java.time.Instant createdAt,
     @Schema(readOnly = true, nullable = true, description = "Ignored on write")
-        java.time.Instant updatedAt) {}
+        java.time.Instant updatedAt)
+    implements NamesStages {
+
+  @Override
+  public List<StageService.Reference> namedStages() {
+    List<StageService.Reference> found = new ArrayList<>();
+    StageReferences.addOrigins("", origins(), found);
+    return found;
+  }
+}

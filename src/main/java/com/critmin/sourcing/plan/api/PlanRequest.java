@@ -5,6 +5,9 @@ import com.critmin.sourcing.common.CurrencyCode;
 import com.critmin.sourcing.common.Finite;
 import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.policy.PolicyLimits;
+import com.critmin.sourcing.stage.NamesStages;
+import com.critmin.sourcing.stage.StageReferences;
+import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -78,4 +81,35 @@ public record PlanRequest(
             example = "REQ-2026-0042",
             nullable = true)
         @Size(max = 200)
-        String reference) {}
+        String reference)
+    implements NamesStages {
+
+  @Override
+  public List<StageService.Reference> namedStages() {
+    return stagesNamed(policy, scenario, offers);
+  }
+
+  /**
+   * The stages a problem names: its policy's limits, its scenario's outages, its offers' origins.
+   */
+  public static List<StageService.Reference> stagesNamed(
+      PolicyLimits policy, ScenarioRequest scenario, List<InlineOffer> offers) {
+    List<StageService.Reference> found = PolicyLimits.stagesNamed(policy, "policy.");
+    if (scenario != null && scenario.countryOutages() != null) {
+      List<CountryOutageRequest> outages = scenario.countryOutages();
+      for (int i = 0; i < outages.size(); i++) {
+        List<String> stages = outages.get(i) == null ? null : outages.get(i).stages();
+        for (int k = 0; stages != null && k < stages.size(); k++) {
+          StageReferences.add(
+              "scenario.countryOutages[" + i + "].stages[" + k + "]", stages.get(k), found);
+        }
+      }
+    }
+    for (int i = 0; offers != null && i < offers.size(); i++) {
+      if (offers.get(i) != null) {
+        StageReferences.addOrigins("offers[" + i + "].", offers.get(i).origins(), found);
+      }
+    }
+    return found;
+  }
+}

@@ -6,6 +6,8 @@ import com.critmin.sourcing.common.ResourceIds;
 import com.critmin.sourcing.policy.CountryLimit;
 import com.critmin.sourcing.policy.GroupLimit;
 import com.critmin.sourcing.policy.PolicyLimits;
+import com.critmin.sourcing.stage.NamesStages;
+import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -67,7 +69,8 @@ public record SourcingPolicyRequest(
     @Schema(readOnly = true, nullable = true, description = "Ignored on write")
         java.time.Instant createdAt,
     @Schema(readOnly = true, nullable = true, description = "Ignored on write")
-        java.time.Instant updatedAt) {
+        java.time.Instant updatedAt)
+    implements NamesStages {
 
   public SourcingPolicyRequest(
       String name,
@@ -97,5 +100,10 @@ public record SourcingPolicyRequest(
   public PolicyLimits limits() {
     return new PolicyLimits(
         maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries, maxHhi);
+  }
+
+  @Override
+  public List<StageService.Reference> namedStages() {
+    return PolicyLimits.stagesNamed(limits(), "");
   }
 }
