@@ -117,4 +117,23 @@ public record BindingConstraint(
         jointSavingsPerPercentagePoint,
         Basis.QUANTITY);
   }
+
+  /** The same limit with another statement. */
+  public BindingConstraint withExplanation(String newExplanation) {
+    return new BindingConstraint(
+        kind,
+        material,
+        stage,
+        country,
+        group,
+        supplier,
+        limit,
+        shadowPrice,
+        newExplanation,
+        savingsPerPercentagePoint,
+        jointSavingsPerPercentagePoint,
+        basis,
+        name,
+        tie);
+  }
 }
