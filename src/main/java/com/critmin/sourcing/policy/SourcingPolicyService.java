@@ -107,6 +107,8 @@ public class SourcingPolicyService
     entity.maxCountryShare = request.maxCountryShare();
     entity.maxSupplierShare = request.maxSupplierShare();
     entity.maxHhi = request.maxHhi();
+    entity.minSuppliers = request.minSuppliers();
+    entity.maxSuppliers = request.maxSuppliers();
     entity.countryLimitsJson = write(request.countryLimits());
     entity.groupLimitsJson = write(request.groupLimits());
     PolicyLimits limits = request.limits();
@@ -221,7 +223,9 @@ public class SourcingPolicyService
         false,
         entity.createdAt,
         entity.updatedAt,
-        limits.maxHhi());
+        limits.maxHhi(),
+        limits.minSuppliers(),
+        limits.maxSuppliers());
   }
 
   /**
@@ -260,7 +264,9 @@ public class SourcingPolicyService
         true,
         null,
         null,
-        limits.maxHhi());
+        limits.maxHhi(),
+        limits.minSuppliers(),
+        limits.maxSuppliers());
   }
 
   private PolicyLimits limitsOf(SourcingPolicy entity) {
@@ -272,7 +278,9 @@ public class SourcingPolicyService
         entity.excludedCountries == null || entity.excludedCountries.isEmpty()
             ? null
             : Arrays.asList(entity.excludedCountries.split(",")),
-        entity.maxHhi);
+        entity.maxHhi,
+        entity.minSuppliers,
+        entity.maxSuppliers);
   }
 
   private String write(List<?> limits) {
