@@ -39,7 +39,13 @@ final class AwardSolver {
   static final int PRICED_MAX_OFFERS = 5_000;
 
   /** Most rules priced in one plan; the others go unpriced rather than slow the answer down. */
-  static final int PRICED_MAX_RULES = 40;
+  static final int PRICED_MAX_RULES = 12;
+
+  /** The rule prices' re-solves may take at most this many times the plan's own solve... */
+  static final long PRICING_BUDGET = 3;
+
+  /** ...or this long, whichever is more: a solve of a few milliseconds leaves room for a few. */
+  static final long PRICING_MIN_NANOS = 50_000_000L;
 
   /** Appended to the statements of binding limits of a plan whose award decisions were fixed. */
   static final String FIXED_DECISIONS_NOTE = " (priced by the LP with the award decisions fixed)";
@@ -162,10 +168,12 @@ final class AwardSolver {
       objective += cluster.result.objective();
       bound += cluster.result.bestBound();
     }
+    // Taken before the rules are priced: the wall time is the solve's, the prices come on top.
+    SolverStats stats = stats(results, start, objective, bound);
     List<RuleCost> ruleCosts =
         timedOut || problem.offers().size() > PRICED_MAX_OFFERS
             ? List.of()
-            : ruleCosts(parts, clusters, deadline);
+            : ruleCosts(parts, results, clusters, deadline, System.nanoTime() - start);
     return new Solution(
         timedOut ? Status.TIME_LIMIT : Status.OPTIMAL,
         purchase + fixedCosts,
@@ -173,7 +181,7 @@ final class AwardSolver {
         materials,
         binding,
         null,
-        stats(results, start, objective, bound),
+        stats,
         fixedCosts,
         ruleCosts);
   }
@@ -282,40 +290,58 @@ final class AwardSolver {
   }
 
   /**
-   * The price of each rule of a MIP part that changes the answer: its group re-solved without the
-   * rule (a supplier count moved by one), base objective minus the relaxed one.
+   * The price of the rules of the MIP groups that may change the answer, by re-solving the group
+   * without the rule (a supplier count moved by one): base objective minus the relaxed one. Only
+   * rules that are tight in the plan are candidates (a count at its bound, an offer left out or
+   * bought at its minimum; every fixed cost and lot size), in that order, at most {@link
+   * #PRICED_MAX_RULES}, and only while the re-solves stay within {@link #PRICING_BUDGET} times the
+   * solve itself: explanations must not make a plan under rules many times slower.
    */
-  private List<RuleCost> ruleCosts(MaterialPart[] parts, Cluster[] clusters, long deadline) {
-    record Probe(Cluster cluster, MipSolver.Rules relaxed, RuleCost rule) {}
+  private List<RuleCost> ruleCosts(
+      MaterialPart[] parts,
+      PartResult[] results,
+      Cluster[] clusters,
+      long deadline,
+      long solveNanos) {
+    record Probe(Cluster cluster, MipSolver.Rules relaxed, RuleCost rule, int priority) {}
     List<Probe> probes = new ArrayList<>();
     for (Cluster cluster : clusters) {
       if (!cluster.mip) continue;
       Set<String> suppliers = new TreeSet<>();
       for (int p : cluster.members) {
         MaterialPart part = parts[p];
+        double[] x = results[p].x;
+        double tolerance = part.tolerance();
+        int awarded = awardedSuppliers(part, x, tolerance).size();
         MipSolver.Counts counts = rules.counts(part.material);
-        if (part.demand > 0 && counts.max() != null) {
+        if (part.demand > 0 && counts.max() != null && awarded >= counts.max()) {
           probes.add(
               new Probe(
                   cluster,
                   rules.withCounts(
                       part.material, new MipSolver.Counts(counts.min(), counts.max() + 1)),
-                  rule(AwardRule.MAX_SUPPLIERS, part.material, null, null, counts.max())));
+                  rule(AwardRule.MAX_SUPPLIERS, part.material, null, null, counts.max()),
+                  0));
         }
-        if (part.demand > 0 && counts.min() != null && counts.min() > 0) {
+        if (part.demand > 0
+            && counts.min() != null
+            && counts.min() > 0
+            && awarded <= counts.min()) {
           probes.add(
               new Probe(
                   cluster,
                   rules.withCounts(
                       part.material, new MipSolver.Counts(counts.min() - 1, counts.max())),
-                  rule(AwardRule.MIN_SUPPLIERS, part.material, null, null, counts.min())));
+                  rule(AwardRule.MIN_SUPPLIERS, part.material, null, null, counts.min()),
+                  0));
         }
         for (int i = 0; i < part.n; i++) {
           if (!part.isAvailable(i)) continue;
           if (rules.fixedCost(part.supplierIds[i]) > 0) suppliers.add(part.supplierIds[i]);
           OfferInput offer = rules.offers().get(part.offerIds[i]);
           if (offer == null) continue;
-          if (offer.minQuantity() != null) {
+          if (offer.minQuantity() != null
+              && (x[i] <= tolerance || Math.abs(x[i] - offer.minQuantity()) <= tolerance)) {
             probes.add(
                 new Probe(
                     cluster,
@@ -325,7 +351,8 @@ final class AwardSolver {
                         part.material,
                         offer.id(),
                         offer.supplierId(),
-                        offer.minQuantity())));
+                        offer.minQuantity()),
+                    2));
           }
           if (offer.lotSize() != null) {
             probes.add(
@@ -337,7 +364,8 @@ final class AwardSolver {
                         part.material,
                         offer.id(),
                         offer.supplierId(),
-                        offer.lotSize())));
+                        offer.lotSize()),
+                    3));
           }
         }
       }
@@ -346,20 +374,25 @@ final class AwardSolver {
             new Probe(
                 cluster,
                 rules.withoutFixedCost(supplier),
-                rule(AwardRule.FIXED_COST, null, null, supplier, rules.fixedCost(supplier))));
+                rule(AwardRule.FIXED_COST, null, null, supplier, rules.fixedCost(supplier)),
+                1));
       }
     }
+    probes.sort(java.util.Comparator.comparingInt(Probe::priority));
     List<Probe> priced = probes.subList(0, Math.min(probes.size(), PRICED_MAX_RULES));
+    long budget = System.nanoTime() + Math.max(PRICING_MIN_NANOS, PRICING_BUDGET * solveNanos);
+    long stop = Math.min(deadline, budget);
     RuleCost[] costs = new RuleCost[priced.size()];
     optimizer.runParallel(
         priced.size(),
         options.effectiveThreads(),
         k -> {
+          if (System.nanoTime() >= stop) return;
           Probe probe = priced.get(k);
           List<MaterialPart> group = new ArrayList<>();
           for (int p : probe.cluster.members) group.add(parts[p]);
           MipSolver.Result relaxed =
-              MipSolver.solve(group, probe.relaxed, options.relativeGap(), deadline);
+              MipSolver.solve(group, probe.relaxed, options.relativeGap(), stop);
           if (relaxed.status() != Status.OPTIMAL) return;
           double base = probe.cluster.result.objective();
           double noise = 1e-6 * Math.max(1.0, Math.abs(base));

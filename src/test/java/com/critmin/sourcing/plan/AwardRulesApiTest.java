@@ -77,6 +77,21 @@ class AwardRulesApiTest {
   }
 
   @Test
+  void theSwaggerExampleRuns() {
+    post(com.critmin.sourcing.plan.api.AllocationPlanResource.AWARD_RULES_EXAMPLE)
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("OPTIMAL"))
+        .body("materials[0].awardedSuppliers", contains("cnre", "mp"))
+        .body("allocations.find { it.offerId == 'cn-1' }.quantity", closeTo(650, TOLERANCE))
+        .body("fixedCosts", closeTo(400_000, TOLERANCE))
+        .body("totalCost", closeTo(650 * 69_000 + 350 * 80_000 + 400_000, TOLERANCE))
+        .body(
+            "ruleCosts.explanation",
+            hasItem("the fixed cost of mp (400,000.00 USD) costs 400,000.00 USD"));
+  }
+
+  @Test
   void plansWithoutRulesKeepTheirShape() {
     var body =
         Map.of(

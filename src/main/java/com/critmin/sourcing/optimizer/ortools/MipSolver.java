@@ -39,6 +39,15 @@ public final class MipSolver {
   public static final String ENGINE = "SCIP";
 
   /**
+   * The MPSolver id of the MIP engine: SCIP, chosen by AwardBenchmark over CP-SAT (which MPSolver
+   * also drives, scaling the continuous quantities to integers). The system property {@code
+   * optimizer.mip.engine} (CP_SAT) exists for that benchmark.
+   */
+  static String engine() {
+    return System.getProperty("optimizer.mip.engine", ENGINE);
+  }
+
+  /**
    * Least share of demand a supplier counted toward {@code minSuppliers} receives: "a non-zero
    * award" must be told apart from solver noise, and minimum orders or lots make it larger.
    */
@@ -169,8 +178,9 @@ public final class MipSolver {
     int variables = model.getVariableCount();
     int constraints = model.getConstraintCount();
 
-    MPSolver solver = MPSolver.createSolver(ENGINE);
-    if (solver == null) throw new SolverFailureException("OR-Tools has no " + ENGINE + " solver");
+    String engine = engine();
+    MPSolver solver = MPSolver.createSolver(engine);
+    if (solver == null) throw new SolverFailureException("OR-Tools has no " + engine + " solver");
     MPSolutionResponse response;
     long modelled;
     try {
@@ -189,7 +199,7 @@ public final class MipSolver {
       solver.delete();
     }
     long solved = System.nanoTime();
-    Status status = LpPartSolver.outcome(response, ENGINE, what, deadlineNanos);
+    Status status = LpPartSolver.outcome(response, engine, what, deadlineNanos);
     // A stop at the time limit with a solution in hand is FEASIBLE; without one there is no plan.
     boolean hasPlan =
         status == Status.OPTIMAL
@@ -231,7 +241,7 @@ public final class MipSolver {
   private static Result unsolved(Status status, int count) {
     PartResult[] results = new PartResult[count];
     for (int p = 0; p < count; p++)
-      results[p] = PartResult.unsolved(status, ENGINE, PartResult.Effort.NONE);
+      results[p] = PartResult.unsolved(status, engine(), PartResult.Effort.NONE);
     return new Result(status, results, Map.of(), Double.NaN, Double.NaN);
   }
 
@@ -282,7 +292,7 @@ public final class MipSolver {
             Double.NEGATIVE_INFINITY,
             0,
             new int[] {x, y},
-            new double[] {1, -capacity},
+            new double[] {1, -bigM(part, capacity)},
             named ? "awardedCap[" + id + "]" : null);
         decisions.awarded[i] = y;
       }
@@ -315,24 +325,30 @@ public final class MipSolver {
         if (w >= 0)
           row(model, Double.NEGATIVE_INFINITY, 0, new int[] {link, w}, new double[] {1, -1}, null);
       }
+      // One row per offer, x <= M * link, rather than one per supplier: the LP relaxation is
+      // tighter (an offer cannot borrow its supplier's other capacities), which SCIP needs to
+      // prove optimality fast; M is the least of capacity and demand (nothing buys more).
       int[] vars = new int[offers.size() + 1];
-      double[] upper = new double[offers.size() + 1];
+      double[] ones = new double[offers.size() + 1];
       double capacity = 0;
       for (int k = 0; k < offers.size(); k++) {
         int i = offers.get(k);
         vars[k] = built.x[i];
-        upper[k] = 1;
+        ones[k] = 1;
         capacity += part.capacity[i];
         decisions.supplier[i] = link;
+        row(
+            model,
+            Double.NEGATIVE_INFINITY,
+            0,
+            new int[] {built.x[i], link},
+            new double[] {1, -bigM(part, part.capacity[i])},
+            named ? "supplierAward[" + part.offerIds[i] + "]" : null);
       }
-      vars[offers.size()] = link;
-      upper[offers.size()] = -capacity;
-      String name = named ? "supplierAward[" + supplier + "," + part.material + "]" : null;
-      row(model, Double.NEGATIVE_INFINITY, 0, vars, upper, name);
       if (counts) {
-        double[] lower = upper.clone();
-        lower[offers.size()] = -Math.min(capacity, MIN_COUNTED_SHARE * part.demand);
-        row(model, 0, Double.POSITIVE_INFINITY, vars, lower, null);
+        vars[offers.size()] = link;
+        ones[offers.size()] = -Math.min(capacity, MIN_COUNTED_SHARE * part.demand);
+        row(model, 0, Double.POSITIVE_INFINITY, vars, ones, null);
       }
     }
     if (counts) {
@@ -348,6 +364,11 @@ public final class MipSolver {
           named ? "supplierCount[" + part.material + "]" : null);
     }
     return decisions;
+  }
+
+  /** The most an offer of the part can be bought: its capacity, and never more than demand. */
+  private static double bigM(MaterialPart part, double capacity) {
+    return Math.min(capacity, Math.max(0.0, part.demand));
   }
 
   private static int variable(
@@ -433,7 +454,7 @@ public final class MipSolver {
         if (built.rows[r] >= 0) duals[r] = fixed.getDualValue(built.rows[r]);
     }
     return status == Status.OPTIMAL
-        ? PartResult.optimal(ENGINE, x, shortfall, duals, effort)
-        : PartResult.timeLimited(ENGINE, x, shortfall, duals, effort);
+        ? PartResult.optimal(engine(), x, shortfall, duals, effort)
+        : PartResult.timeLimited(engine(), x, shortfall, duals, effort);
   }
 }
