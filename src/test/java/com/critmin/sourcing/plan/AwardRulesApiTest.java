@@ -91,6 +91,28 @@ class AwardRulesApiTest {
             hasItem("the fixed cost of mp (400,000.00 USD) costs 400,000.00 USD"));
   }
 
+  /** Frontiers re-solve LPs: they refuse award rules rather than drop them. */
+  @Test
+  void frontiersRefuseAwardRules() {
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30)),
+            "policy",
+            Map.of("maxCountryShare", 0.65, "maxSuppliers", 2),
+            "offers",
+            List.of(offer("a", "a", "AU", 100, 80), offer("b", "b", "CN", 100, 70)),
+            "vary",
+            Map.of("kind", "MAX_COUNTRY_SHARE"));
+    request()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/v1/frontiers")
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("problem"));
+  }
+
   @Test
   void plansWithoutRulesKeepTheirShape() {
     var body =

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -184,6 +185,14 @@ public final class MipSolver {
     MPSolutionResponse response;
     long modelled;
     try {
+      // SCIP parameters as text ("limits/gap = 1e-4"), for experiments: the system property.
+      String params =
+          System.getProperty("optimizer." + engine.toLowerCase(Locale.ROOT) + ".params");
+      if (params != null
+          && !params.isBlank()
+          && !solver.setSolverSpecificParametersAsString(params)) {
+        throw new SolverFailureException("invalid " + engine + " parameters: " + params);
+      }
       LpPartSolver.load(solver, model, named, what);
       modelled = System.nanoTime();
       solver.setTimeLimit(LpPartSolver.remainingMillis(deadlineNanos));
