@@ -3,6 +3,8 @@ package com.critmin.sourcing.config;
 import com.critmin.sourcing.optimizer.model.Engine;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
@@ -92,6 +94,16 @@ public interface SourcingConfig {
     @WithDefault("0")
     @Min(0)
     int threads();
+
+    /**
+     * Relative gap between a plan's cost and the solver's proven bound within which a plan under
+     * award rules (minimum orders, lots, fixed costs, supplier counts) is OPTIMAL; requests without
+     * them are LPs, solved exactly.
+     */
+    @WithDefault("1e-6")
+    @DecimalMin("0")
+    @DecimalMax("0.5")
+    double relativeGap();
   }
 
   /** How writes wait for each other and for the database. */

@@ -44,4 +44,12 @@ public class Offer extends MasterDataEntity {
 
   @Column(name = "valid_to")
   public LocalDate validTo;
+
+  /** Award rule: bought not at all or at least this much; null for none. */
+  @Column(name = "min_quantity")
+  public Double minQuantity;
+
+  /** Award rule: bought in whole multiples of this; null for none. */
+  @Column(name = "lot_size")
+  public Double lotSize;
 }

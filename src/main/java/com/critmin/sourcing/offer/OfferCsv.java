@@ -30,7 +30,8 @@ public final class OfferCsv {
   public static final String ORIGIN_PREFIX = "origin.";
   private static final List<String> REQUIRED =
       List.of("id", "supplierId", "material", "capacity", "unitPrice", "currency");
-  private static final List<String> OPTIONAL = List.of("country", "validFrom", "validTo");
+  private static final List<String> OPTIONAL =
+      List.of("country", "validFrom", "validTo", "minQuantity", "lotSize");
   private static final List<String> KNOWN =
       Stream.concat(REQUIRED.stream(), OPTIONAL.stream()).toList();
 
@@ -283,6 +284,8 @@ public final class OfferCsv {
             origins.isEmpty() ? null : origins,
             date(record, columns, "validFrom", prefix, errors),
             date(record, columns, "validTo", prefix, errors),
+            number(record, columns, "minQuantity", prefix, errors),
+            number(record, columns, "lotSize", prefix, errors),
             null,
             null);
     for (int i = before; i < errors.size(); i++) {

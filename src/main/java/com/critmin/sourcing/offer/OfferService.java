@@ -301,5 +301,7 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     offer.origins = request.origins() == null ? Map.of() : new TreeMap<>(request.origins());
     offer.validFrom = request.validFrom();
     offer.validTo = request.validTo();
+    offer.minQuantity = request.minQuantity();
+    offer.lotSize = request.lotSize();
   }
 }

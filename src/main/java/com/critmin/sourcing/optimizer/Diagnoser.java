@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class Diagnoser {
   /** Diagnosis LPs get at least this long even when the solve used up its time limit. */
-  private static final long GRACE_NANOS = 2_000_000_000L;
+  static final long GRACE_NANOS = 2_000_000_000L;
 
   private final Engine engine;
   private final long deadline;

@@ -57,6 +57,7 @@ public final class ProblemValidator {
   private static boolean isValid(OfferInput o) {
     if (isBlank(o.id()) || isBlank(o.supplierId()) || isBlank(o.material()) || isBlank(o.country()))
       return false;
+    if (o.hasAwardRules() && !(positive(o.minQuantity()) && positive(o.lotSize()))) return false;
     if (!(Double.isFinite(o.capacity())
         && o.capacity() >= 0
         && Double.isFinite(o.unitPrice())
@@ -68,6 +69,11 @@ public final class ProblemValidator {
         return false;
     }
     return true;
+  }
+
+  /** Absent, or a finite number above 0. */
+  private static boolean positive(Double value) {
+    return value == null || (Double.isFinite(value) && value > 0);
   }
 
   private static boolean isBlank(String value) {
@@ -90,6 +96,8 @@ public final class ProblemValidator {
       text(f + ".country", o.country());
       nonNegative(f + ".capacity", o.capacity());
       nonNegative(f + ".unitPrice", o.unitPrice());
+      positive(f + ".minQuantity", o.minQuantity());
+      positive(f + ".lotSize", o.lotSize());
       for (Map.Entry<String, String> e : o.origins().entrySet()) {
         if (e.getKey().isBlank() || "SUPPLY".equals(e.getKey())) {
           add(
@@ -115,6 +123,7 @@ public final class ProblemValidator {
     }
     positive("shortfallPenalty", problem.shortfallPenalty());
     checkLimits(problem.limits());
+    checkAwardRules(problem);
     checkScenario(problem.scenario());
     if (problem.options().timeLimitMillis() < 0) add("options.timeLimitMillis", "must be >= 0");
     if (problem.options().threads() < 0) add("options.threads", "must be >= 0");
@@ -140,6 +149,28 @@ public final class ProblemValidator {
     }
     for (String c : limits.excludedCountries())
       if (c.isBlank()) add("limits.excludedCountries", "must not contain blanks");
+  }
+
+  private void checkAwardRules(SourcingProblem problem) {
+    problem
+        .supplierFixedCosts()
+        .forEach(
+            (supplier, cost) -> {
+              if (isBlank(supplier)) add("supplierFixedCosts", "must not contain blank ids");
+              nonNegative("supplierFixedCosts." + supplier, cost);
+            });
+    Integer min = problem.limits().minSuppliers();
+    Integer max = problem.limits().maxSuppliers();
+    if (min != null && min < 0) add("limits.minSuppliers", "must be >= 0");
+    if (max != null && max < 1) add("limits.maxSuppliers", "must be >= 1");
+    if (min != null && max != null && min > max)
+      add("limits.minSuppliers", "must not exceed maxSuppliers");
+    // The HHI cap's tangent cuts live in the LP path's warm re-solves, which a MIP does not have.
+    if (problem.limits().maxHhi() != null && problem.hasAwardRules())
+      add(
+          "limits.maxHhi",
+          "cannot be combined with award rules (minQuantity, lotSize, fixedCost, minSuppliers,"
+              + " maxSuppliers)");
   }
 
   private void checkScenario(Scenario scenario) {

@@ -100,6 +100,8 @@ public final class SourcingOptimizer implements AutoCloseable {
 
   /** Solves, telling {@code observer} when each material's part starts and ends. */
   public Solution solve(SourcingProblem problem, PartObserver observer) {
+    // Rules that need integer decisions take the MIP path; every other request the LP path below.
+    if (problem.hasAwardRules()) return new AwardSolver(this, problem).solve(observer);
     long start = System.nanoTime();
     SolveOptions options = problem.options();
     long deadline = options.deadlineNanos(start);
@@ -220,7 +222,7 @@ public final class SourcingOptimizer implements AutoCloseable {
     return LpPartSolver.solve(part, options.engine(), deadline);
   }
 
-  private static SolverStats stats(PartResult[] results, SolveOptions options, long start) {
+  static SolverStats stats(PartResult[] results, SolveOptions options, long start) {
     int variables = 0;
     int constraints = 0;
     int fast = 0;
@@ -252,7 +254,7 @@ public final class SourcingOptimizer implements AutoCloseable {
   /**
    * Appends the part's allocations, material result and binding rows; returns its purchase cost.
    */
-  private static double collect(
+  static double collect(
       MaterialPart part,
       PartResult result,
       BindingAnalysis analysis,

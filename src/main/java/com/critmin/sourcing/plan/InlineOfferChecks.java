@@ -45,12 +45,17 @@ final class InlineOfferChecks {
       if (supplier.name() != null && supplier.name().length() > 200) {
         errors.add(new Problem.FieldError(at + ".supplier.name", "size must be between 0 and 200"));
       }
+      if (supplier.fixedCost() != null) {
+        amount(supplier.fixedCost(), at + ".supplier.fixedCost", errors);
+      }
     }
     if (offer.country() != null && !IsoCodes.isCountry(offer.country())) {
       errors.add(new Problem.FieldError(at + ".country", COUNTRY));
     }
     amount(offer.capacity(), at + ".capacity", errors);
     amount(offer.unitPrice(), at + ".unitPrice", errors);
+    positiveAmount(offer.minQuantity(), at + ".minQuantity", errors);
+    positiveAmount(offer.lotSize(), at + ".lotSize", errors);
     if (offer.currency() != null && !IsoCodes.isCurrency(offer.currency())) {
       errors.add(new Problem.FieldError(at + ".currency", CURRENCY));
     }
@@ -100,6 +105,26 @@ final class InlineOfferChecks {
     }
     if (nan || Double.compare(value, 0.0) < 0) {
       errors.add(new Problem.FieldError(field, NOT_NEGATIVE));
+    }
+    if (nan || value > Amounts.MAX_VALUE) {
+      errors.add(new Problem.FieldError(field, Amounts.MAX_MESSAGE));
+    }
+  }
+
+  /**
+   * {@code @Finite @Positive @DecimalMax(Amounts.MAX)} on an optional field, reported as Hibernate
+   * Validator does: NaN breaks all three, 0 and -0.0 are not above zero.
+   */
+  private static void positiveAmount(Double value, String field, List<Problem.FieldError> errors) {
+    if (value == null) {
+      return;
+    }
+    boolean nan = Double.isNaN(value);
+    if (!Double.isFinite(value)) {
+      errors.add(new Problem.FieldError(field, NOT_FINITE));
+    }
+    if (nan || value <= 0) {
+      errors.add(new Problem.FieldError(field, "must be greater than 0"));
     }
     if (nan || value > Amounts.MAX_VALUE) {
       errors.add(new Problem.FieldError(field, Amounts.MAX_MESSAGE));

@@ -25,6 +25,7 @@ final class InlineOffers implements OfferSource {
   private final Set<String> supplierIds;
   private final Set<String> offerIds;
   private final Map<String, String> supplierNames = new HashMap<>();
+  private final Map<String, Double> fixedCosts = new HashMap<>();
 
   private InlineOffers(
       List<OfferInput> offers,
@@ -63,6 +64,7 @@ final class InlineOffers implements OfferSource {
     Set<String> supplierIds = new HashSet<>();
     Set<String> offerIds = new HashSet<>(inline.size() * 2);
     Map<String, String> supplierCountries = new HashMap<>();
+    Map<String, Double> fixedCosts = new HashMap<>();
     for (int i = 0; i < inline.size() && errors.size() < maxErrors; i++) {
       InlineOffer offer = inline.get(i);
       if (offer != null) {
@@ -94,6 +96,20 @@ final class InlineOffers implements OfferSource {
                     + " and "
                     + offer.supplier().country()));
       }
+      Double fixedCost = offer.supplier().fixedCost();
+      Double givenCost =
+          fixedCost == null ? null : fixedCosts.putIfAbsent(offer.supplier().id(), fixedCost);
+      if (givenCost != null && !givenCost.equals(fixedCost)) {
+        errors.add(
+            new Problem.FieldError(
+                at + ".supplier.fixedCost",
+                "supplier '"
+                    + offer.supplier().id()
+                    + "' is given with two fixed costs: "
+                    + givenCost
+                    + " and "
+                    + fixedCost));
+      }
       if (offer.currency() != null && !offer.currency().equals(currency)) {
         errors.add(
             new Problem.FieldError(
@@ -116,9 +132,12 @@ final class InlineOffers implements OfferSource {
               offer.country() != null ? offer.country() : offer.supplier().country(),
               offer.capacity(),
               offer.unitPrice(),
-              offer.origins() == null ? Map.of() : offer.origins()));
+              offer.origins() == null ? Map.of() : offer.origins(),
+              offer.minQuantity(),
+              offer.lotSize()));
     }
     InlineOffers result = new InlineOffers(offers, requestIndex, solved, supplierIds, offerIds);
+    result.fixedCosts.putAll(fixedCosts);
     for (InlineOffer offer : inline) {
       if (offer != null && offer.supplier() != null && offer.supplier().name() != null) {
         result.supplierNames.putIfAbsent(offer.supplier().id(), offer.supplier().name());
@@ -130,6 +149,11 @@ final class InlineOffers implements OfferSource {
   @Override
   public Map<String, String> supplierNames(List<OfferInput> solved) {
     return supplierNames;
+  }
+
+  @Override
+  public Map<String, Double> fixedCosts() {
+    return fixedCosts;
   }
 
   @Override

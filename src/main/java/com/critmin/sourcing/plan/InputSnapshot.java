@@ -52,7 +52,9 @@ record InputSnapshot(
     List<CanonicalDemand> demand,
     CanonicalLimits limits,
     CanonicalScenario scenario,
-    List<CanonicalOffer> offers) {
+    List<CanonicalOffer> offers,
+    // Absent when empty, so that the digests of plans without award rules stay what they were.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> supplierFixedCosts) {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -72,7 +74,9 @@ record InputSnapshot(
       String country,
       double capacity,
       double unitPrice,
-      Map<String, String> origins) {}
+      Map<String, String> origins,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double minQuantity,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double lotSize) {}
 
   record CanonicalGroupLimit(
       String group,
@@ -91,7 +95,9 @@ record InputSnapshot(
       List<String> excludedCountries,
       @com.fasterxml.jackson.annotation.JsonInclude(
               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          Double maxHhi) {}
+          Double maxHhi,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer minSuppliers,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxSuppliers) {}
 
   record CanonicalScenario(
       List<String> unavailableCountries,
@@ -138,7 +144,9 @@ record InputSnapshot(
                 .toList(),
             limits.maxSupplierShare(),
             sorted(limits.excludedCountries()),
-            limits.maxHhi()),
+            limits.maxHhi(),
+            limits.minSuppliers(),
+            limits.maxSuppliers()),
         new CanonicalScenario(
             sorted(scenario.unavailableCountries()),
             sorted(scenario.unavailableSuppliers()),
@@ -165,8 +173,11 @@ record InputSnapshot(
                         o.unitPrice(),
                         o.origins() == null || o.origins().isEmpty()
                             ? null
-                            : new TreeMap<>(o.origins())))
-            .toList());
+                            : new TreeMap<>(o.origins()),
+                        o.minQuantity(),
+                        o.lotSize()))
+            .toList(),
+        new TreeMap<>(problem.supplierFixedCosts()));
   }
 
   /** The snapshot written: its JSON gzip-compressed, and the SHA-256 of the uncompressed JSON. */
@@ -231,7 +242,9 @@ record InputSnapshot(
                         o.country(),
                         o.capacity(),
                         o.unitPrice(),
-                        o.origins()))
+                        o.origins(),
+                        o.minQuantity(),
+                        o.lotSize()))
             .toList(),
         demand.stream()
             .map(d -> new Demand(d.material(), d.quantity(), d.shortfallPenalty()))
@@ -253,7 +266,9 @@ record InputSnapshot(
                 .toList(),
             limits.maxSupplierShare(),
             new LinkedHashSet<>(limits.excludedCountries()),
-            limits.maxHhi()),
+            limits.maxHhi(),
+            limits.minSuppliers(),
+            limits.maxSuppliers()),
         new Scenario(
             new LinkedHashSet<>(scenario.unavailableCountries()),
             new LinkedHashSet<>(scenario.unavailableSuppliers()),
@@ -262,7 +277,8 @@ record InputSnapshot(
         allowShortfall,
         shortfallPenalty,
         currency,
-        options);
+        options,
+        supplierFixedCosts);
   }
 
   /** The canonical JSON of a stored snapshot. */

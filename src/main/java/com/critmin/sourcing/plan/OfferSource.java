@@ -29,6 +29,9 @@ interface OfferSource {
   /** The names of the suppliers of these offers that are known, by supplier id. */
   java.util.Map<String, String> supplierNames(List<OfferInput> offers);
 
+  /** The fixed costs of the suppliers of these offers that have one, by supplier id. */
+  java.util.Map<String, Double> fixedCosts();
+
   /** Where a name a scenario gives is looked for, as an error says it: "" or " among ...". */
   String where();
 }

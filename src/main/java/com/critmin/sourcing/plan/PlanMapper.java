@@ -12,6 +12,8 @@ import com.critmin.sourcing.plan.api.PlanResponse.DiagnosisView;
 import com.critmin.sourcing.plan.api.PlanResponse.MaterialDiagnosisView;
 import com.critmin.sourcing.plan.api.PlanResponse.MaterialView;
 import com.critmin.sourcing.plan.api.PlanResponse.RelaxationView;
+import com.critmin.sourcing.plan.api.PlanResponse.RuleConflictView;
+import com.critmin.sourcing.plan.api.PlanResponse.RuleCostView;
 import com.critmin.sourcing.plan.api.PlanResponse.ShareView;
 import com.critmin.sourcing.plan.api.PlanResponse.SolverView;
 import com.critmin.sourcing.plan.api.PlanWarning;
@@ -80,7 +82,8 @@ final class PlanMapper {
                                         s.country(),
                                         Decimals.sixDecimals(s.quantity()),
                                         Decimals.sixDecimals(s.share())))
-                            .toList()))
+                            .toList(),
+                        m.awardedSuppliers()))
             .toList(),
         solution.bindingConstraints().stream()
             .map(
@@ -109,7 +112,23 @@ final class PlanMapper {
         warnings,
         solver(solution.solver(), solverVersion),
         digest,
-        null);
+        null,
+        // Plans under award rules carry the figures; LP plans keep their shape.
+        solution.solver() != null && solution.solver().mipGap() != null && hasPoint
+            ? Decimals.money(solution.fixedCosts(), currency)
+            : null,
+        solution.ruleCosts().stream()
+            .map(
+                r ->
+                    new RuleCostView(
+                        r.rule().name(),
+                        r.material(),
+                        r.offer(),
+                        r.supplier(),
+                        Decimals.sixDecimals(r.limit()),
+                        Decimals.money(r.cost(), currency),
+                        r.explanation()))
+            .toList());
   }
 
   static PlanResponse pending(
@@ -136,7 +155,9 @@ final class PlanMapper {
         warnings,
         null,
         digest,
-        null);
+        null,
+        null,
+        List.of());
   }
 
   static PlanResponse cancelled(
@@ -163,7 +184,9 @@ final class PlanMapper {
         warnings,
         null,
         digest,
-        null);
+        null,
+        null,
+        List.of());
   }
 
   static PlanResponse failed(
@@ -191,7 +214,9 @@ final class PlanMapper {
         warnings,
         null,
         digest,
-        failure);
+        failure,
+        null,
+        List.of());
   }
 
   /** Each set of limits that bind together, once, in the order their first member appears. */
@@ -246,7 +271,17 @@ final class PlanMapper {
                         Decimals.sixDecimals(r.to()),
                         r.explanation()))
             .toList(),
-        diagnosis.relaxationsNote());
+        diagnosis.relaxationsNote(),
+        diagnosis.ruleConflicts().stream()
+            .map(
+                c ->
+                    new RuleConflictView(
+                        c.rule().name(),
+                        c.material(),
+                        c.offer(),
+                        Decimals.sixDecimals(c.limit()),
+                        c.explanation()))
+            .toList());
   }
 
   /** Supplier names and material units for the allocation lines; null where none is known. */
@@ -281,6 +316,8 @@ final class PlanMapper {
         stats.constraints(),
         stats.parts(),
         stats.fastPathParts(),
-        stats.hhiIterations());
+        stats.hhiIterations(),
+        Decimals.sixDecimals(stats.mipGap()),
+        stats.bestBound() == null ? null : Decimals.sixDecimals(stats.bestBound()));
   }
 }

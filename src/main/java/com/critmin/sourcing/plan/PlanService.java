@@ -194,7 +194,12 @@ public class PlanService {
     SourcingProblem problem =
         InputSnapshot.parse(stored.inputGzip)
             .toProblem(
-                new SolveOptions(config.solver().engine(), limit, config.solver().threads()));
+                new SolveOptions(
+                    config.solver().engine(),
+                    limit,
+                    config.solver().threads(),
+                    true,
+                    config.solver().relativeGap()));
     if (!store.updateIfUnfinished(
         id,
         PlanStatus.RUNNING,

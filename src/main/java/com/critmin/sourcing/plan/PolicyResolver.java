@@ -117,7 +117,9 @@ class PolicyResolver {
         groupLimits,
         limits.maxSupplierShare(),
         limits.excludedCountries() == null ? null : new HashSet<>(limits.excludedCountries()),
-        limits.maxHhi());
+        limits.maxHhi(),
+        limits.minSuppliers(),
+        limits.maxSuppliers());
   }
 
   private static Basis basis(LimitBasis basis) {

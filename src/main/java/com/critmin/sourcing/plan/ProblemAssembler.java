@@ -129,7 +129,8 @@ public class ProblemAssembler {
             Boolean.TRUE.equals(request.allowShortfall()),
             request.shortfallPenalty(),
             currency,
-            options(request));
+            options(request),
+            offers.fixedCosts());
     for (Violation violation : ProblemValidator.validate(checked)) {
       errors.add(
           new Problem.FieldError(requestField(violation.field(), offers), violation.message()));
@@ -152,7 +153,8 @@ public class ProblemAssembler {
             checked.allowShortfall(),
             checked.shortfallPenalty(),
             checked.currency(),
-            checked.options());
+            checked.options(),
+            checked.supplierFixedCosts());
     List<PlanWarning> warnings =
         PlanWarnings.of(
             problem,
@@ -193,7 +195,8 @@ public class ProblemAssembler {
         problem.allowShortfall(),
         problem.shortfallPenalty(),
         problem.currency(),
-        problem.options());
+        problem.options(),
+        problem.supplierFixedCosts());
   }
 
   /**
@@ -291,7 +294,11 @@ public class ProblemAssembler {
       timeLimitMillis = Math.min(timeLimitMillis, request.timeLimitSeconds() * 1000.0);
     }
     return new SolveOptions(
-        config.solver().engine(), Math.max(1, (long) timeLimitMillis), config.solver().threads());
+        config.solver().engine(),
+        Math.max(1, (long) timeLimitMillis),
+        config.solver().threads(),
+        true,
+        config.solver().relativeGap());
   }
 
   /**

@@ -100,7 +100,9 @@ class StoredOffers {
               offer.country,
               offer.capacity,
               offer.unitPrice,
-              offer.origins == null ? Map.of() : new TreeMap<>(offer.origins)));
+              offer.origins == null ? Map.of() : new TreeMap<>(offer.origins),
+              offer.minQuantity,
+              offer.lotSize));
     }
     return new Source(result);
   }
@@ -143,6 +145,13 @@ class StoredOffers {
       Set<String> ids = new java.util.HashSet<>();
       solved.forEach(offer -> ids.add(offer.supplierId()));
       return suppliers.namesOf(ids);
+    }
+
+    @Override
+    public Map<String, Double> fixedCosts() {
+      Set<String> ids = new java.util.HashSet<>();
+      offers.forEach(offer -> ids.add(offer.supplierId()));
+      return suppliers.fixedCostsOf(ids);
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -56,9 +58,44 @@ public record PolicyLimits(
         @Finite
         @DecimalMin("0")
         @DecimalMax("10000")
-        Double maxHhi) {
+        Double maxHhi,
+    @Schema(
+            description =
+                "Award rule: at least this many suppliers receive a non-zero award, per material",
+            example = "2",
+            nullable = true)
+        @Min(0)
+        @Max(1000)
+        Integer minSuppliers,
+    @Schema(
+            description =
+                "Award rule: at most this many suppliers receive a non-zero award, per material",
+            example = "3",
+            nullable = true)
+        @Min(1)
+        @Max(1000)
+        Integer maxSuppliers) {
 
   public static final PolicyLimits NONE = new PolicyLimits(null, null, null, null, null, null);
+
+  /** Limits without supplier counts. */
+  public PolicyLimits(
+      Double maxCountryShare,
+      List<CountryLimit> countryLimits,
+      List<GroupLimit> groupLimits,
+      Double maxSupplierShare,
+      List<String> excludedCountries,
+      Double maxHhi) {
+    this(
+        maxCountryShare,
+        countryLimits,
+        groupLimits,
+        maxSupplierShare,
+        excludedCountries,
+        maxHhi,
+        null,
+        null);
+  }
 
   public PolicyLimits(
       Double maxCountryShare,
@@ -92,7 +129,9 @@ public record PolicyLimits(
         override.groupLimits != null ? override.groupLimits : groupLimits,
         override.maxSupplierShare != null ? override.maxSupplierShare : maxSupplierShare,
         override.excludedCountries != null ? override.excludedCountries : excludedCountries,
-        override.maxHhi != null ? override.maxHhi : maxHhi);
+        override.maxHhi != null ? override.maxHhi : maxHhi,
+        override.minSuppliers != null ? override.minSuppliers : minSuppliers,
+        override.maxSuppliers != null ? override.maxSuppliers : maxSuppliers);
   }
 
   /**
@@ -108,7 +147,9 @@ public record PolicyLimits(
         merge(base.groupLimits, groupLimits, GroupLimit::key),
         maxSupplierShare != null ? maxSupplierShare : base.maxSupplierShare,
         excluded.isEmpty() ? null : List.copyOf(excluded),
-        maxHhi != null ? maxHhi : base.maxHhi);
+        maxHhi != null ? maxHhi : base.maxHhi,
+        minSuppliers != null ? minSuppliers : base.minSuppliers,
+        maxSuppliers != null ? maxSuppliers : base.maxSuppliers);
   }
 
   /**
@@ -119,6 +160,9 @@ public record PolicyLimits(
    */
   public List<Problem.FieldError> crossFieldErrors(String prefix) {
     List<Problem.FieldError> errors = new ArrayList<>();
+    if (minSuppliers != null && maxSuppliers != null && minSuppliers > maxSuppliers) {
+      errors.add(new Problem.FieldError(prefix + "minSuppliers", "must not exceed maxSuppliers"));
+    }
     List<GroupLimit> groups = orEmpty(groupLimits);
     for (int i = 0; i < groups.size(); i++) {
       GroupLimit limit = groups.get(i);

@@ -36,6 +36,14 @@ public class SourcingPolicy extends MasterDataEntity {
   @Column(name = "max_hhi")
   public Double maxHhi;
 
+  /** Award rule: least suppliers with an award per material; null for none. */
+  @Column(name = "min_suppliers")
+  public Integer minSuppliers;
+
+  /** Award rule: most suppliers with an award per material; null for none. */
+  @Column(name = "max_suppliers")
+  public Integer maxSuppliers;
+
   @Column(name = "country_limits")
   public String countryLimitsJson;
 

@@ -106,6 +106,8 @@ public class SourcingPolicyService
     entity.maxCountryShare = request.maxCountryShare();
     entity.maxSupplierShare = request.maxSupplierShare();
     entity.maxHhi = request.maxHhi();
+    entity.minSuppliers = request.minSuppliers();
+    entity.maxSuppliers = request.maxSuppliers();
     entity.countryLimitsJson = write(request.countryLimits());
     entity.groupLimitsJson = write(request.groupLimits());
     PolicyLimits limits = request.limits();
@@ -220,7 +222,9 @@ public class SourcingPolicyService
         false,
         entity.createdAt,
         entity.updatedAt,
-        limits.maxHhi());
+        limits.maxHhi(),
+        limits.minSuppliers(),
+        limits.maxSuppliers());
   }
 
   /**
@@ -259,7 +263,9 @@ public class SourcingPolicyService
         true,
         null,
         null,
-        limits.maxHhi());
+        limits.maxHhi(),
+        limits.minSuppliers(),
+        limits.maxSuppliers());
   }
 
   private PolicyLimits limitsOf(SourcingPolicy entity) {
@@ -271,7 +277,9 @@ public class SourcingPolicyService
         entity.excludedCountries == null || entity.excludedCountries.isEmpty()
             ? null
             : Arrays.asList(entity.excludedCountries.split(",")),
-        entity.maxHhi);
+        entity.maxHhi,
+        entity.minSuppliers,
+        entity.maxSuppliers);
   }
 
   private String write(List<?> limits) {

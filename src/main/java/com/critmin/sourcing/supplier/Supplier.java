@@ -14,4 +14,10 @@ public class Supplier extends MasterDataEntity {
 
   @Column(nullable = false, length = 2)
   public String country;
+
+  /**
+   * Award rule: paid once, in the plan's currency, if any of its offers is awarded; null for none.
+   */
+  @Column(name = "fixed_cost")
+  public Double fixedCost;
 }

@@ -15,6 +15,25 @@ import java.util.Set;
 public class SupplierRepository implements PanacheRepositoryBase<Supplier, String> {
 
   /** The names of the stored suppliers among these ids, by id. */
+  /** The fixed costs of those of the suppliers that have one, by id. */
+  public Map<String, Double> fixedCostsOf(Collection<String> ids) {
+    Map<String, Double> costs = new HashMap<>();
+    for (Object[] row :
+        InChunks.query(
+            ids,
+            chunk ->
+                getEntityManager()
+                    .createQuery(
+                        "select s.id, s.fixedCost from Supplier s"
+                            + " where s.id in :ids and s.fixedCost is not null",
+                        Object[].class)
+                    .setParameter("ids", chunk)
+                    .getResultList())) {
+      costs.put((String) row[0], (Double) row[1]);
+    }
+    return costs;
+  }
+
   public Map<String, String> namesOf(Collection<String> ids) {
     Map<String, String> names = new HashMap<>();
     for (Object[] row :

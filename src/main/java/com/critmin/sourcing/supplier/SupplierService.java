@@ -45,6 +45,7 @@ public class SupplierService
   protected void apply(String id, SupplierRequest request, Supplier entity) {
     entity.name = request.name().strip();
     entity.country = request.country();
+    entity.fixedCost = request.fixedCost();
   }
 
   @Override

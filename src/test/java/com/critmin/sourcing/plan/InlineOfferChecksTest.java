@@ -116,7 +116,19 @@ class InlineOfferChecksTest {
         }) {
       breaks.add(new Break("capacity " + amount, o -> with(o, "capacity", amount)));
       breaks.add(new Break("unitPrice " + amount, o -> with(o, "unitPrice", amount)));
+      breaks.add(new Break("minQuantity " + amount, o -> with(o, "minQuantity", amount)));
+      breaks.add(new Break("lotSize " + amount, o -> with(o, "lotSize", amount)));
+      breaks.add(
+          new Break(
+              "supplier.fixedCost " + amount,
+              o ->
+                  with(
+                      o,
+                      "supplier",
+                      new InlineSupplier(supplier(o).id(), "n", supplier(o).country(), amount))));
     }
+    breaks.add(new Break("minQuantity 0", o -> with(o, "minQuantity", 0.0)));
+    breaks.add(new Break("lotSize 0", o -> with(o, "lotSize", 0.0)));
     for (String currency : new String[] {"usd", "XXY", "EURO", ""}) {
       breaks.add(new Break("currency " + currency, o -> with(o, "currency", currency)));
     }
@@ -212,7 +224,9 @@ class InlineOfferChecksTest {
         field.equals("currency") ? (String) value : o.currency(),
         field.equals("origins") ? castOrigins(value) : o.origins(),
         o.validFrom(),
-        o.validTo());
+        o.validTo(),
+        field.equals("minQuantity") ? (Double) value : o.minQuantity(),
+        field.equals("lotSize") ? (Double) value : o.lotSize());
   }
 
   @SuppressWarnings("unchecked")

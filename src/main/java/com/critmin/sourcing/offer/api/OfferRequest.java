@@ -11,6 +11,7 @@ import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -69,6 +70,22 @@ public record OfferRequest(
         LocalDate validFrom,
     @Schema(description = "Last day the offer is valid (inclusive)", example = "2026-12-31")
         LocalDate validTo,
+    @Schema(
+            description = "Award rule: bought either not at all or at least this much",
+            example = "50",
+            nullable = true)
+        @Finite
+        @Positive
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double minQuantity,
+    @Schema(
+            description = "Award rule: bought in whole multiples of this quantity",
+            example = "25",
+            nullable = true)
+        @Finite
+        @Positive
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double lotSize,
     @Schema(readOnly = true, nullable = true, description = "Ignored on write")
         java.time.Instant createdAt,
     @Schema(readOnly = true, nullable = true, description = "Ignored on write")

@@ -20,6 +20,16 @@ public record OfferResponse(
     @Schema(example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}") Map<String, String> origins,
     LocalDate validFrom,
     LocalDate validTo,
+    @Schema(
+            description = "Award rule: bought either not at all or at least this much",
+            example = "50",
+            nullable = true)
+        Double minQuantity,
+    @Schema(
+            description = "Award rule: bought in whole multiples of this quantity",
+            example = "25",
+            nullable = true)
+        Double lotSize,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -35,6 +45,8 @@ public record OfferResponse(
         offer.origins == null ? Map.of() : new TreeMap<>(offer.origins),
         offer.validFrom,
         offer.validTo,
+        offer.minQuantity,
+        offer.lotSize,
         offer.createdAt,
         offer.updatedAt);
   }

@@ -60,4 +60,23 @@ public record BindingConstraint(
   public BindingConstraint {
     basis = basis == null ? Basis.QUANTITY : basis;
   }
+
+  /** The same limit with another statement. */
+  public BindingConstraint withExplanation(String newExplanation) {
+    return new BindingConstraint(
+        kind,
+        material,
+        stage,
+        country,
+        group,
+        supplier,
+        limit,
+        shadowPrice,
+        newExplanation,
+        savingsPerPercentagePoint,
+        jointSavingsPerPercentagePoint,
+        basis,
+        name,
+        tie);
+  }
 }

@@ -212,6 +212,11 @@ public final class LpPartSolver {
    */
   static Status outcome(
       MPSolutionResponse response, Engine engine, String material, long deadlineNanos) {
+    return outcome(response, engine.name(), material, deadlineNanos);
+  }
+
+  static Status outcome(
+      MPSolutionResponse response, String engine, String material, long deadlineNanos) {
     switch (response.getStatus()) {
       case MPSOLVER_OPTIMAL:
         return Status.OPTIMAL;
@@ -252,12 +257,20 @@ public final class LpPartSolver {
   }
 
   /**
+   * Whether the part is infeasible before any model is built: nothing available for a demand that
+   * must be met, or a minimum share nobody can supply (rows a model leaves out).
+   */
+  static boolean infeasibleWithoutModel(MaterialPart part) {
+    return unmeetableMinimum(part)
+        || (part.availableCount == 0 && part.demand > 0 && !part.allowShortfall);
+  }
+
+  /**
    * Answers without an LP where one would be empty (CLP crashes natively on an empty model or row):
    * no available offer, or a minimum share nobody can supply.
    */
   private static PartResult withoutLp(MaterialPart part, Engine engine) {
-    if (unmeetableMinimum(part)
-        || (part.availableCount == 0 && part.demand > 0 && !part.allowShortfall)) {
+    if (infeasibleWithoutModel(part)) {
       return PartResult.unsolved(Status.INFEASIBLE, engine.name(), PartResult.Effort.NONE);
     }
     if (part.availableCount > 0) return null;

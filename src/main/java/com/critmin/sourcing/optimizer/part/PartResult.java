@@ -13,7 +13,7 @@ public final class PartResult {
 
   public final Status status;
 
-  /** Quantity per candidate; null unless OPTIMAL. */
+  /** Quantity per candidate; null without a plan (INFEASIBLE, or TIME_LIMIT before any plan). */
   public final double[] x;
 
   public final double shortfall;
@@ -95,6 +95,15 @@ public final class PartResult {
   public static PartResult optimal(
       String engine, double[] x, double shortfall, double[] rowDual, Effort effort) {
     return new PartResult(Status.OPTIMAL, x, shortfall, rowDual, engine, effort);
+  }
+
+  /**
+   * A part whose MIP stopped at the time limit with a plan it could not prove optimal: quantities,
+   * shortfall and duals of the LP with its integer decisions fixed.
+   */
+  public static PartResult timeLimited(
+      String engine, double[] x, double shortfall, double[] rowDual, Effort effort) {
+    return new PartResult(Status.TIME_LIMIT, x, shortfall, rowDual, engine, effort);
   }
 
   /** A part without a plan (INFEASIBLE or TIME_LIMIT): no quantities, no duals. */

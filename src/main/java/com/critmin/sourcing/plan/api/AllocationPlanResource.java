@@ -50,6 +50,20 @@ public class AllocationPlanResource {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+  /**
+   * The Swagger UI's runnable example with award rules (AwardRulesApiTest posts it): CN is capped
+   * at 650 t, bought in 50 t lots; the other 350 t go to MP Materials, whose 400,000 USD
+   * qualification still beats Lynas' higher price.
+   */
+  public static final String AWARD_RULES_EXAMPLE =
+      """
+      {"demand": [{"material": "NDPR_OXIDE", "quantity": 1000, "unit": "t"}],
+       "policy": {"maxCountryShare": 0.65, "minSuppliers": 2, "maxSuppliers": 3},
+       "offers": [
+        {"id": "cn-1", "material": "NDPR_OXIDE", "supplier": {"id": "cnre", "name": "China Northern", "country": "CN"}, "capacity": 900, "unitPrice": 69000, "currency": "USD", "lotSize": 50},
+        {"id": "lynas-ndpr-inline", "material": "NDPR_OXIDE", "supplier": {"id": "lynas", "name": "Lynas Rare Earths", "country": "AU"}, "country": "MY", "capacity": 500, "unitPrice": 82500, "currency": "USD", "minQuantity": 200},
+        {"id": "mp-ndpr-inline", "material": "NDPR_OXIDE", "supplier": {"id": "mp", "name": "MP Materials", "country": "US", "fixedCost": 400000}, "capacity": 400, "unitPrice": 80000, "currency": "USD", "minQuantity": 100}]}""";
+
   private final PlanService plans;
   private final IdempotencyKeys idempotency;
 
@@ -96,6 +110,12 @@ public class AllocationPlanResource {
                     {"demand": [{"material": "NDPR_OXIDE", "quantity": 1200}], "policyId": "crma-65",
                      "scenario": {"countryOutages": [{"country": "CN"}]}, "allowShortfall": true,
                      "reference": "what-if-no-china"}"""),
+                @ExampleObject(
+                    name = "awardRules",
+                    summary =
+                        "Award rules: lots, minimum orders, a supplier's fixed cost, 2 to 3"
+                            + " suppliers",
+                    value = AWARD_RULES_EXAMPLE),
                 @ExampleObject(
                     name = "infeasible",
                     summary =

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -63,7 +64,40 @@ public record InlineOffer(
                 String>
             origins,
     @Schema(nullable = true) LocalDate validFrom,
-    @Schema(nullable = true) LocalDate validTo) {
+    @Schema(nullable = true) LocalDate validTo,
+    @Schema(
+            description = "Award rule: bought either not at all or at least this much",
+            example = "50",
+            nullable = true)
+        @Finite
+        @Positive
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double minQuantity,
+    @Schema(
+            description = "Award rule: bought in whole multiples of this quantity",
+            example = "25",
+            nullable = true)
+        @Finite
+        @Positive
+        @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+        Double lotSize) {
+
+  /** An inline offer without award rules. */
+  public InlineOffer(
+      String id,
+      String material,
+      InlineSupplier supplier,
+      String country,
+      Double capacity,
+      Double unitPrice,
+      String currency,
+      Map<String, String> origins,
+      LocalDate validFrom,
+      LocalDate validTo) {
+    this(
+        id, material, supplier, country, capacity, unitPrice, currency, origins, validFrom, validTo,
+        null, null);
+  }
 
   /** The supplier of an inline offer. */
   @Schema(name = "InlineSupplier")
@@ -73,5 +107,20 @@ public record InlineOffer(
           @Pattern(regexp = ResourceIds.REGEX, message = ResourceIds.MESSAGE)
           String id,
       @Schema(example = "Lynas Rare Earths") @Size(max = 200) String name,
-      @Schema(example = "AU") @NotNull @CountryCode String country) {}
+      @Schema(example = "AU") @NotNull @CountryCode String country,
+      @Schema(
+              description =
+                  "Award rule: paid once, in the request's currency, if any of the supplier's offers is awarded (qualification, onboarding, tooling); the same on every offer of the supplier",
+              example = "40000",
+              nullable = true)
+          @Finite
+          @PositiveOrZero
+          @DecimalMax(value = Amounts.MAX, message = Amounts.MAX_MESSAGE)
+          Double fixedCost) {
+
+    /** A supplier without a fixed cost. */
+    public InlineSupplier(String id, String name, String country) {
+      this(id, name, country, null);
+    }
+  }
 }

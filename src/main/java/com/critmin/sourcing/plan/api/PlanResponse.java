@@ -51,7 +51,60 @@ public record PlanResponse(
             description = "SHA-256 of the canonical input (offers, demand, limits, scenario)",
             example = "sha256:9f2c...")
         String inputDigest,
-    @Schema(description = "Why the plan FAILED", nullable = true) String failure) {
+    @Schema(description = "Why the plan FAILED", nullable = true) String failure,
+    @Schema(
+            description =
+                "Under award rules: the suppliers' fixed costs paid, included in totalCost; absent"
+                    + " for plans without award rules",
+            example = "40000.00",
+            nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        BigDecimal fixedCosts,
+    @Schema(
+            description =
+                "Under award rules: what each rule that changes the answer costs, found by"
+                    + " re-solving without it; absent when none does or the plan is too large to"
+                    + " re-solve")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<RuleCostView> ruleCosts) {
+
+  /** What one award rule costs: the plan re-solved without it. */
+  @Schema(name = "RuleCost")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RuleCostView(
+      @Schema(
+              description = "MIN_QUANTITY, LOT_SIZE, FIXED_COST, MIN_SUPPLIERS or MAX_SUPPLIERS",
+              example = "MIN_QUANTITY")
+          String rule,
+      @Schema(example = "NDPR_OXIDE", nullable = true) String material,
+      @Schema(example = "lynas-ndpr", nullable = true) String offer,
+      @Schema(example = "lynas", nullable = true) String supplier,
+      @Schema(
+              description =
+                  "The rule's value: a quantity (MIN_QUANTITY, LOT_SIZE), money (FIXED_COST) or a"
+                      + " count",
+              example = "50")
+          BigDecimal limit,
+      @Schema(
+              description = "Plan cost with the rule minus without it (one more supplier allowed)",
+              example = "12400.00")
+          BigDecimal cost,
+      @Schema(example = "the 50 t minimum order on lynas-ndpr costs 12,400.00 USD")
+          String explanation) {}
+
+  /** An award rule that alone makes the request infeasible. */
+  @Schema(name = "RuleConflict")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RuleConflictView(
+      @Schema(example = "MIN_SUPPLIERS") String rule,
+      @Schema(example = "DY_OXIDE") String material,
+      @Schema(nullable = true) String offer,
+      @Schema(example = "3", nullable = true) BigDecimal limit,
+      @Schema(
+              example =
+                  "minSuppliers 3 for DY_OXIDE cannot be met: only 2 suppliers remain after"
+                      + " exclusions and the scenario")
+          String explanation) {}
 
   /** One offer's share of the plan. */
   @Schema(name = "Allocation")
@@ -89,7 +142,15 @@ public record PlanResponse(
       @Schema(example = "9105000.00") BigDecimal cost,
       @Schema(description = "Herfindahl-Hirschman index of SUPPLY-country shares (0-10,000)")
           BigDecimal hhi,
-      List<ShareView> shares) {}
+      List<ShareView> shares,
+      @Schema(
+              description =
+                  "Under award rules: the suppliers with a non-zero award, in id order; absent"
+                      + " otherwise",
+              example = "[\"lynas\", \"mp\"]",
+              nullable = true)
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          List<String> awardedSuppliers) {}
 
   /** What one country supplies at one stage. */
   @Schema(name = "CountryShare")
@@ -191,7 +252,13 @@ public record PlanResponse(
                       + " are one minimal change, and leaving any of them out leaves that material"
                       + " infeasible; each infeasible material needs its own",
               nullable = true)
-          String relaxationsNote) {}
+          String relaxationsNote,
+      @Schema(
+              description =
+                  "When the policy can be met but the award rules cannot: each rule whose removal"
+                      + " alone would make the request feasible")
+          @JsonInclude(JsonInclude.Include.NON_EMPTY)
+          List<RuleConflictView> ruleConflicts) {}
 
   /** Per infeasible material: how much can be bought under the policy. */
   @Schema(name = "MaterialDiagnosis")
@@ -248,5 +315,20 @@ public record PlanResponse(
       @Schema(
               description =
                   "Warm re-solves that added HHI tangent cuts (policy.maxHhi), over all parts")
-          int hhiIterations) {}
+          int hhiIterations,
+      @Schema(
+              description =
+                  "Under award rules: relative gap between the plan's objective and the best bound"
+                      + " proven (0 when proven optimal)",
+              example = "0",
+              nullable = true)
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          BigDecimal mipGap,
+      @Schema(
+              description =
+                  "Under award rules: the best bound on the objective (purchase cost, fixed costs"
+                      + " and shortfall penalties) the MIP solver proved",
+              nullable = true)
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          BigDecimal bestBound) {}
 }

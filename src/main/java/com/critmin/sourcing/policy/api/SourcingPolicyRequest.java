@@ -11,6 +11,8 @@ import com.critmin.sourcing.stage.StageService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -65,6 +67,22 @@ public record SourcingPolicyRequest(
         @DecimalMin("0")
         @DecimalMax("10000")
         Double maxHhi,
+    @Schema(
+            description =
+                "Award rule: at least this many suppliers receive a non-zero award, per material",
+            example = "2",
+            nullable = true)
+        @Min(0)
+        @Max(1000)
+        Integer minSuppliers,
+    @Schema(
+            description =
+                "Award rule: at most this many suppliers receive a non-zero award, per material",
+            example = "3",
+            nullable = true)
+        @Min(1)
+        @Max(1000)
+        Integer maxSuppliers,
     @Schema(readOnly = true, nullable = true, description = "Ignored on write") Boolean preset,
     @Schema(readOnly = true, nullable = true, description = "Ignored on write")
         java.time.Instant createdAt,
@@ -94,12 +112,21 @@ public record SourcingPolicyRequest(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
   public PolicyLimits limits() {
     return new PolicyLimits(
-        maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries, maxHhi);
+        maxCountryShare,
+        countryLimits,
+        groupLimits,
+        maxSupplierShare,
+        excludedCountries,
+        maxHhi,
+        minSuppliers,
+        maxSuppliers);
   }
 
   @Override

@@ -21,4 +21,6 @@ public record SourcingPolicyResponse(
     @Schema(description = "Presets are read-only") boolean preset,
     @Schema(nullable = true) Instant createdAt,
     @Schema(nullable = true) Instant updatedAt,
-    @Schema(nullable = true) Double maxHhi) {}
+    @Schema(nullable = true) Double maxHhi,
+    @Schema(nullable = true) Integer minSuppliers,
+    @Schema(nullable = true) Integer maxSuppliers) {}

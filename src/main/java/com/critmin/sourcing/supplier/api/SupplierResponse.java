@@ -10,11 +10,22 @@ public record SupplierResponse(
     @Schema(example = "lynas") String id,
     @Schema(example = "Lynas Rare Earths") String name,
     @Schema(example = "AU") String country,
+    @Schema(
+            description =
+                "Award rule: paid once, in the plan's currency, if any of the supplier's offers is awarded (qualification, onboarding, tooling)",
+            example = "40000",
+            nullable = true)
+        Double fixedCost,
     Instant createdAt,
     Instant updatedAt) {
 
   public static SupplierResponse from(Supplier supplier) {
     return new SupplierResponse(
-        supplier.id, supplier.name, supplier.country, supplier.createdAt, supplier.updatedAt);
+        supplier.id,
+        supplier.name,
+        supplier.country,
+        supplier.fixedCost,
+        supplier.createdAt,
+        supplier.updatedAt);
   }
 }

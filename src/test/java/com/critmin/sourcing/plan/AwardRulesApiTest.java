@@ -1,0 +1,259 @@
+package com.critmin.sourcing.plan;
+
+import static com.critmin.sourcing.testsupport.Api.request;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Award rules through the API: minimum orders, lots, fixed costs and supplier counts in stateless
+ * and stored mode, their figures in the plan, and what bad rules get.
+ */
+@QuarkusTest
+class AwardRulesApiTest {
+  static final double TOLERANCE = 1e-6;
+
+  static Response post(Object body) {
+    return request().contentType(ContentType.JSON).body(body).when().post("/v1/allocation-plans");
+  }
+
+  private static Map<String, Object> offer(
+      String id, String supplier, String country, double capacity, double price) {
+    Map<String, Object> offer = new HashMap<>();
+    offer.put("id", id);
+    offer.put("material", "NDPR_OXIDE");
+    offer.put("supplier", Map.of("id", supplier, "country", country));
+    offer.put("capacity", capacity);
+    offer.put("unitPrice", price);
+    return offer;
+  }
+
+  @Test
+  void statelessPlanHonoursEveryRuleAndPricesThem() {
+    Map<String, Object> lynas = offer("lynas-ndpr", "lynas", "AU", 100, 80);
+    lynas.put("minQuantity", 50);
+    Map<String, Object> mp = offer("mp-ndpr", "mp", "US", 100, 90);
+    mp.put("lotSize", 10);
+    Map<String, Object> neo = offer("neo-ndpr", "neo", "EE", 100, 85);
+    neo.put("supplier", Map.of("id", "neo", "country", "EE", "fixedCost", 1000));
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30, "unit", "t")),
+            "policy",
+            Map.of("maxSuppliers", 1),
+            "offers",
+            List.of(lynas, mp, neo));
+    // lynas needs 50 t of a 30 t demand, neo costs 1,000 USD to qualify: mp's 3 lots of 10 t.
+    post(body)
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("OPTIMAL"))
+        .body("totalCost", closeTo(2700, TOLERANCE))
+        .body("fixedCosts", closeTo(0, TOLERANCE))
+        .body("allocations", hasSize(1))
+        .body("allocations[0].offerId", equalTo("mp-ndpr"))
+        .body("materials[0].awardedSuppliers", contains("mp"))
+        .body("solver.engine", equalTo("SCIP"))
+        .body("solver.mipGap", closeTo(0, 1e-6))
+        .body("solver.bestBound", notNullValue())
+        .body(
+            "ruleCosts.explanation",
+            hasItem("the 50 t minimum order on lynas-ndpr costs 300.00 USD"));
+  }
+
+  @Test
+  void theSwaggerExampleRuns() {
+    post(com.critmin.sourcing.plan.api.AllocationPlanResource.AWARD_RULES_EXAMPLE)
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("OPTIMAL"))
+        .body("materials[0].awardedSuppliers", contains("cnre", "mp"))
+        .body("allocations.find { it.offerId == 'cn-1' }.quantity", closeTo(650, TOLERANCE))
+        .body("fixedCosts", closeTo(400_000, TOLERANCE))
+        .body("totalCost", closeTo(650 * 69_000 + 350 * 80_000 + 400_000, TOLERANCE))
+        .body(
+            "ruleCosts.explanation",
+            hasItem("the fixed cost of mp (400,000.00 USD) costs 400,000.00 USD"));
+  }
+
+  /** Frontiers re-solve LPs: they refuse award rules rather than drop them. */
+  @Test
+  void frontiersRefuseAwardRules() {
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30)),
+            "policy",
+            Map.of("maxCountryShare", 0.65, "maxSuppliers", 2),
+            "offers",
+            List.of(offer("a", "a", "AU", 100, 80), offer("b", "b", "CN", 100, 70)),
+            "vary",
+            Map.of("kind", "MAX_COUNTRY_SHARE"));
+    request()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/v1/frontiers")
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("problem"));
+  }
+
+  @Test
+  void plansWithoutRulesKeepTheirShape() {
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30)),
+            "offers",
+            List.of(offer("lynas-ndpr", "lynas", "AU", 100, 80)));
+    post(body)
+        .then()
+        .statusCode(201)
+        .body("fixedCosts", nullValue())
+        .body("ruleCosts", nullValue())
+        .body("materials[0].awardedSuppliers", nullValue())
+        .body("solver.mipGap", nullValue());
+  }
+
+  @Test
+  void conflictingRulesAreNamed() {
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30)),
+            "policy",
+            Map.of("minSuppliers", 3, "excludedCountries", List.of("CN")),
+            "offers",
+            List.of(
+                offer("a", "a", "AU", 100, 80),
+                offer("b", "b", "US", 100, 80),
+                offer("c", "c", "CN", 100, 80)));
+    post(body)
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("INFEASIBLE"))
+        .body("diagnosis.ruleConflicts[0].rule", equalTo("MIN_SUPPLIERS"))
+        .body(
+            "diagnosis.ruleConflicts[0].explanation",
+            containsString("only 2 suppliers remain after exclusions"));
+  }
+
+  @Test
+  void badRulesAre422WithTheirFields() {
+    Map<String, Object> bad = offer("a", "a", "AU", 100, 80);
+    bad.put("minQuantity", -1);
+    bad.put("lotSize", 0);
+    Map<String, Object> other = offer("b", "a", "AU", 100, 80);
+    other.put("supplier", Map.of("id", "a", "country", "AU", "fixedCost", 5));
+    Map<String, Object> again = offer("c", "a", "AU", 100, 80);
+    again.put("supplier", Map.of("id", "a", "country", "AU", "fixedCost", 6));
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30)),
+            "policy",
+            Map.of("minSuppliers", 3, "maxSuppliers", 2),
+            "offers",
+            List.of(bad, other, again));
+    post(body)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("offers[0].minQuantity"))
+        .body("errors.field", hasItem("offers[0].lotSize"))
+        .body("errors.field", hasItem("offers[2].supplier.fixedCost"))
+        .body("errors.field", hasItem("policy.minSuppliers"));
+  }
+
+  @Test
+  void storedModeReadsRulesFromMasterData() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String material = "NDPR-" + suffix;
+    put("/v1/materials/" + material, Map.of("name", "NdPr oxide", "unit", "t"));
+    put(
+        "/v1/suppliers/cheap-" + suffix,
+        Map.of("name", "Cheap", "country", "AU", "fixedCost", 5000));
+    put("/v1/suppliers/dear-" + suffix, Map.of("name", "Dear", "country", "US"));
+    request()
+        .when()
+        .get("/v1/suppliers/cheap-" + suffix)
+        .then()
+        .statusCode(200)
+        .body("fixedCost", closeTo(5000, TOLERANCE));
+    put(
+        "/v1/offers/cheap-" + suffix,
+        Map.of(
+            "supplierId",
+            "cheap-" + suffix,
+            "material",
+            material,
+            "capacity",
+            1000,
+            "unitPrice",
+            80,
+            "currency",
+            "USD",
+            "minQuantity",
+            100));
+    put(
+        "/v1/offers/dear-" + suffix,
+        Map.of(
+            "supplierId",
+            "dear-" + suffix,
+            "material",
+            material,
+            "capacity",
+            1000,
+            "unitPrice",
+            90,
+            "currency",
+            "USD",
+            "lotSize",
+            50));
+    request()
+        .when()
+        .get("/v1/offers/cheap-" + suffix)
+        .then()
+        .statusCode(200)
+        .body("minQuantity", closeTo(100, TOLERANCE));
+    put(
+        "/v1/sourcing-policies/p-" + suffix,
+        Map.of("name", "two suppliers", "minSuppliers", 2, "maxSuppliers", 2));
+    // Two suppliers: the cheap one at least 100 t and its 5,000 USD, the dear one in 50 t lots.
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", material, "quantity", 1000)),
+            "policyId",
+            "p-" + suffix);
+    post(body)
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("OPTIMAL"))
+        .body("materials[0].awardedSuppliers", contains("cheap-" + suffix, "dear-" + suffix))
+        .body(
+            "allocations.find { it.offerId == 'dear-" + suffix + "' }.quantity",
+            closeTo(50, TOLERANCE))
+        .body("fixedCosts", closeTo(5000, TOLERANCE))
+        .body("totalCost", closeTo(950 * 80 + 50 * 90 + 5000, TOLERANCE));
+  }
+
+  private static void put(String path, Object body) {
+    request().contentType(ContentType.JSON).body(body).when().put(path).then().statusCode(201);
+  }
+}
