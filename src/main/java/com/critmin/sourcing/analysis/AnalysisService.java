@@ -147,15 +147,6 @@ public class AnalysisService {
       errors.addAll(e.errors());
       throw ApiException.invalid(errors);
     }
-    // Frontiers and stress tests re-solve LPs: award rules would be silently dropped, so they are
-    // refused until the analyses learn them.
-    if (assembled.problem().hasAwardRules()) {
-      errors.add(
-          new Problem.FieldError(
-              "problem",
-              "frontiers and stress tests do not take award rules yet (minQuantity, lotSize,"
-                  + " fixedCost, minSuppliers, maxSuppliers)"));
-    }
     if (!errors.isEmpty()) throw ApiException.invalid(errors);
     return assembled;
   }

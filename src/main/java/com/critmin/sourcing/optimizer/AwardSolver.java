@@ -80,10 +80,25 @@ final class AwardSolver {
         Map.of());
   }
 
+  SolveOptions options() {
+    return options;
+  }
+
   /** Materials solved together (indexes into the parts), and how they were solved. */
-  private record Cluster(int[] members, boolean mip, MipSolver.Result result) {
+  record Cluster(int[] members, boolean mip, MipSolver.Result result) {
     Status status() {
       return result.status();
+    }
+
+    /** Puts each member's result at its index in {@code results}. */
+    void spread(PartResult[] results) {
+      for (int k = 0; k < members.length; k++) results[members[k]] = result.parts()[k];
+    }
+
+    double fixedCostsPaid() {
+      double paid = 0;
+      for (double cost : result.paidFixedCosts().values()) paid += cost;
+      return paid;
     }
   }
 
@@ -106,7 +121,7 @@ final class AwardSolver {
           try {
             for (int p : groups.get(k))
               handles.add(observer.started(parts[p].material, parts[p].n));
-            clusters[k] = solve(groups.get(k), parts, rules, deadline);
+            clusters[k] = solve(groups.get(k), parts, deadline);
           } finally {
             handles.forEach(PartObserver.Handle::close);
           }
@@ -118,10 +133,8 @@ final class AwardSolver {
     for (Cluster cluster : clusters) {
       infeasible |= cluster.status() == Status.INFEASIBLE;
       timedOut |= cluster.status() == Status.TIME_LIMIT;
-      for (int k = 0; k < cluster.members.length; k++) {
-        results[cluster.members[k]] = cluster.result.parts()[k];
-        mip[cluster.members[k]] = cluster.mip;
-      }
+      cluster.spread(results);
+      for (int p : cluster.members) mip[p] = cluster.mip;
     }
     if (infeasible) return infeasible(parts, clusters, results, deadline, start);
 
@@ -167,7 +180,7 @@ final class AwardSolver {
     double objective = 0;
     double bound = 0;
     for (Cluster cluster : clusters) {
-      for (double cost : cluster.result.paidFixedCosts().values()) fixedCosts += cost;
+      fixedCosts += cluster.fixedCostsPaid();
       objective += cluster.result.objective();
       bound += cluster.result.bestBound();
     }
@@ -193,7 +206,7 @@ final class AwardSolver {
    * Groups of parts that must be solved together: those sharing a supplier with a fixed cost
    * (union-find over the parts); every other part alone.
    */
-  private List<int[]> coupled(MaterialPart[] parts) {
+  List<int[]> coupled(MaterialPart[] parts) {
     int[] root = new int[parts.length];
     for (int p = 0; p < parts.length; p++) root[p] = p;
     Map<String, Integer> firstPart = new HashMap<>();
@@ -244,13 +257,13 @@ final class AwardSolver {
     return false;
   }
 
-  private Cluster solve(
-      int[] members, MaterialPart[] parts, MipSolver.Rules clusterRules, long deadline) {
+  /** Solves the parts of one group: by the MIP when a rule concerns them, else by the LP path. */
+  Cluster solve(int[] members, MaterialPart[] parts, long deadline) {
     List<MaterialPart> group = new ArrayList<>(members.length);
     for (int p : members) group.add(parts[p]);
-    if (ruled(members, parts, clusterRules)) {
+    if (ruled(members, parts, rules)) {
       return new Cluster(
-          members, true, MipSolver.solve(group, clusterRules, options.relativeGap(), deadline));
+          members, true, MipSolver.solve(group, rules, options.relativeGap(), deadline));
     }
     // One part: no fixed cost couples a material that no rule touches.
     MaterialPart part = parts[members[0]];

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * found is exact to the solver's tolerance, and every other level, grid points and the policy's own
  * level included, lies on a confirmed segment, so its cost follows without another solve. Parts
  * whose rows the limit does not touch are solved once. One warm LP per part ({@link WarmLp}) serves
- * all its solves; parts run in parallel on the optimizer's shared pool.
+ * all its solves; parts run in parallel on the optimizer's shared pool. Under award rules the cost
+ * is not convex in the level: {@link AwardFrontier} solves each level instead.
  */
 public final class FrontierAnalyzer {
   /** Grid points when the request gives neither levels nor points. */
@@ -45,6 +46,9 @@ public final class FrontierAnalyzer {
    */
   public Frontier analyze(
       SourcingProblem problem, VariedLimit vary, List<Double> levels, Integer points) {
+    if (problem.hasAwardRules()) {
+      return new AwardFrontier(optimizer, problem).analyze(vary, levels, points);
+    }
     long start = System.nanoTime();
     SolveOptions options = problem.options();
     long deadline = options.deadlineNanos(start);
@@ -175,7 +179,7 @@ public final class FrontierAnalyzer {
         List.of());
   }
 
-  private static double clean(double value) {
+  static double clean(double value) {
     return Math.abs(value) < 1e-9 ? 0.0 : value;
   }
 

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * shortfall allowed at its usual penalty, then once per shock with the shocked offers' capacity
  * multiplied by the shock's factor. Each material part keeps one warm LP ({@link WarmLp}) across
  * its shocks, changing only the shocked offers' bounds (laminar parts re-run the exact greedy); a
- * part no offer of which a shock touches keeps its baseline answer without a solve. Parts run in
+ * part no offer of which a shock touches keeps its baseline answer without a solve. Under award
+ * rules the materials the rules solve together are re-solved as a group, by the MIP. Parts run in
  * parallel on the optimizer's shared pool.
  */
 public final class StressTester {
@@ -46,16 +47,7 @@ public final class StressTester {
    */
   public StressTest run(SourcingProblem problem, List<Shock> shocks) {
     long start = System.nanoTime();
-    SourcingProblem withShortfall =
-        new SourcingProblem(
-            problem.offers(),
-            problem.demands(),
-            problem.limits(),
-            problem.scenario(),
-            true,
-            problem.shortfallPenalty(),
-            problem.currency(),
-            problem.options());
+    SourcingProblem withShortfall = problem.withShortfallAllowed();
     SolveOptions options = problem.options();
     long deadline = options.deadlineNanos(start);
     Double maxHhi = problem.limits().maxHhi();
@@ -63,14 +55,87 @@ public final class StressTester {
     List<Demand> demands = problem.demands();
     int count = demands.size();
     MaterialPart[] parts = new MaterialPart[count];
+    optimizer.runParallel(
+        count, options.effectiveThreads(), i -> parts[i] = compiler.compile(demands.get(i)));
+    Solved solved =
+        problem.hasAwardRules()
+            ? underRules(new AwardSolver(optimizer, withShortfall), parts, shocks, deadline)
+            : byLp(parts, options, maxHhi, shocks, deadline);
+    List<Shock> applied = solved.applied;
+    int n = applied.size();
+    PartResult[] baseline = solved.baseline;
+    PartResult[][] shocked = solved.shocked;
+    int[] solves = solved.solves;
+    long[] pivots = solved.pivots;
+
+    StressTest.Outcome base = outcome(parts, baseline, solved.baselineFixedCosts, maxHhi);
+    List<StressTest.ShockOutcome> outcomes = new ArrayList<>(n);
+    for (int s = 0; s < n; s++) {
+      PartResult[] results = new PartResult[count];
+      for (int i = 0; i < count; i++) results[i] = shocked[i][s];
+      StressTest.Outcome o = outcome(parts, results, solved.fixedCosts[s], maxHhi);
+      double delta = o.totalCost() - base.totalCost();
+      Double percent = base.totalCost() > 0 ? 100 * delta / base.totalCost() : null;
+      List<BindingLimit> newly = new ArrayList<>();
+      for (BindingLimit b : o.binding()) {
+        if (base.binding().stream().noneMatch(b::sameLimit)) newly.add(b);
+      }
+      outcomes.add(
+          new StressTest.ShockOutcome(
+              applied.get(s),
+              o,
+              SourcingOptimizer.snap(delta, 1e-9 * Math.max(1.0, base.totalCost())),
+              percent,
+              newly));
+    }
+    outcomes.sort(
+        Comparator.comparingDouble((StressTest.ShockOutcome o) -> -o.outcome().shortfall())
+            .thenComparingDouble(o -> -o.costDelta()));
+    int totalSolves = count;
+    long totalPivots = 0;
+    int resolved = 0;
+    for (int i = 0; i < count; i++) {
+      totalSolves += solves[i];
+      totalPivots += pivots[i];
+      if (solves[i] > 0) resolved++;
+    }
+    return new StressTest(
+        base,
+        outcomes,
+        new Frontier.Stats(
+            totalSolves, totalPivots, count, resolved, (System.nanoTime() - start) / 1_000_000));
+  }
+
+  /**
+   * The solves of a stress test: the baseline and each shock's results per part (indexed [part]
+   * [shock]), the fixed costs paid in the baseline and under each shock, and per part the solves
+   * and simplex pivots spent.
+   */
+  private record Solved(
+      List<Shock> applied,
+      PartResult[] baseline,
+      double baselineFixedCosts,
+      PartResult[][] shocked,
+      double[] fixedCosts,
+      int[] solves,
+      long[] pivots) {}
+
+  /**
+   * The LP path: each part keeps one warm LP across its shocks, changing only the shocked offers'
+   * bounds; laminar parts re-run the exact greedy.
+   */
+  private Solved byLp(
+      MaterialPart[] parts,
+      SolveOptions options,
+      Double maxHhi,
+      List<Shock> shocks,
+      long deadline) {
+    int count = parts.length;
     PartResult[] baseline = new PartResult[count];
     optimizer.runParallel(
         count,
         options.effectiveThreads(),
-        i -> {
-          parts[i] = compiler.compile(demands.get(i));
-          baseline[i] = SourcingOptimizer.solvePart(parts[i], options, deadline, maxHhi);
-        });
+        i -> baseline[i] = SourcingOptimizer.solvePart(parts[i], options, deadline, maxHhi));
     List<Shock> applied =
         shocks == null || shocks.isEmpty() ? defaultShocks(parts, baseline) : shocks;
     int n = applied.size();
@@ -114,43 +179,62 @@ public final class StressTester {
             }
           }
         });
+    return new Solved(applied, baseline, 0.0, shocked, new double[n], solves, pivots);
+  }
 
-    StressTest.Outcome base = outcome(parts, baseline, maxHhi);
-    List<StressTest.ShockOutcome> outcomes = new ArrayList<>(n);
+  /**
+   * Under award rules: the groups of materials the rules solve together (by the MIP, or the LP
+   * where no rule concerns them), each re-solved under every shock that touches one of its offers;
+   * the fixed costs paid are part of each outcome's cost.
+   */
+  private Solved underRules(
+      AwardSolver solver, MaterialPart[] parts, List<Shock> shocks, long deadline) {
+    int count = parts.length;
+    SolveOptions options = solver.options();
+    List<int[]> groups = solver.coupled(parts);
+    int g = groups.size();
+    AwardSolver.Cluster[] base = new AwardSolver.Cluster[g];
+    optimizer.runParallel(
+        g, options.effectiveThreads(), k -> base[k] = solver.solve(groups.get(k), parts, deadline));
+    PartResult[] baseline = new PartResult[count];
+    for (AwardSolver.Cluster cluster : base) cluster.spread(baseline);
+    List<Shock> applied =
+        shocks == null || shocks.isEmpty() ? defaultShocks(parts, baseline) : shocks;
+    int n = applied.size();
+    AwardSolver.Cluster[][] clusters = new AwardSolver.Cluster[n][g];
+    int[] solves = new int[count];
+    optimizer.runParallel(
+        n * g,
+        options.effectiveThreads(),
+        task -> {
+          int s = task / g;
+          int k = task % g;
+          MaterialPart[] shockedParts = parts.clone();
+          boolean touched = false;
+          for (int p : groups.get(k)) {
+            double[] capacity = shockedCapacity(parts[p], applied.get(s));
+            if (capacity == null) continue;
+            shockedParts[p] = parts[p].withCapacity(capacity);
+            touched = true;
+          }
+          clusters[s][k] = touched ? solver.solve(groups.get(k), shockedParts, deadline) : base[k];
+        });
+    PartResult[][] shocked = new PartResult[count][n];
+    double[] fixedCosts = new double[n];
+    PartResult[] results = new PartResult[count];
     for (int s = 0; s < n; s++) {
-      PartResult[] results = new PartResult[count];
-      for (int i = 0; i < count; i++) results[i] = shocked[i][s];
-      StressTest.Outcome o = outcome(parts, results, maxHhi);
-      double delta = o.totalCost() - base.totalCost();
-      Double percent = base.totalCost() > 0 ? 100 * delta / base.totalCost() : null;
-      List<BindingLimit> newly = new ArrayList<>();
-      for (BindingLimit b : o.binding()) {
-        if (base.binding().stream().noneMatch(b::sameLimit)) newly.add(b);
+      for (int k = 0; k < g; k++) {
+        AwardSolver.Cluster cluster = clusters[s][k];
+        fixedCosts[s] += cluster.fixedCostsPaid();
+        cluster.spread(results);
+        if (cluster != base[k]) for (int p : cluster.members()) solves[p]++;
       }
-      outcomes.add(
-          new StressTest.ShockOutcome(
-              applied.get(s),
-              o,
-              SourcingOptimizer.snap(delta, 1e-9 * Math.max(1.0, base.totalCost())),
-              percent,
-              newly));
+      for (int p = 0; p < count; p++) shocked[p][s] = results[p];
     }
-    outcomes.sort(
-        Comparator.comparingDouble((StressTest.ShockOutcome o) -> -o.outcome().shortfall())
-            .thenComparingDouble(o -> -o.costDelta()));
-    int totalSolves = count;
-    long totalPivots = 0;
-    int resolved = 0;
-    for (int i = 0; i < count; i++) {
-      totalSolves += solves[i];
-      totalPivots += pivots[i];
-      if (solves[i] > 0) resolved++;
-    }
-    return new StressTest(
-        base,
-        outcomes,
-        new Frontier.Stats(
-            totalSolves, totalPivots, count, resolved, (System.nanoTime() - start) / 1_000_000));
+    double baselineFixed = 0;
+    for (AwardSolver.Cluster cluster : base) baselineFixed += cluster.fixedCostsPaid();
+    return new Solved(
+        applied, baseline, baselineFixed, shocked, fixedCosts, solves, new long[count]);
   }
 
   /** Every country with a positive quantity at any stage of the baseline, by quantity. */
@@ -198,8 +282,8 @@ public final class StressTester {
   }
 
   private static StressTest.Outcome outcome(
-      MaterialPart[] parts, PartResult[] results, Double maxHhi) {
-    double cost = 0;
+      MaterialPart[] parts, PartResult[] results, double fixedCosts, Double maxHhi) {
+    double cost = fixedCosts;
     double shortfall = 0;
     Map<String, Double> byMaterial = new LinkedHashMap<>();
     List<BindingLimit> binding = new ArrayList<>();

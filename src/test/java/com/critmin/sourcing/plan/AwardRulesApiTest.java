@@ -91,26 +91,84 @@ class AwardRulesApiTest {
             hasItem("the fixed cost of mp (400,000.00 USD) costs 400,000.00 USD"));
   }
 
-  /** Frontiers re-solve LPs: they refuse award rules rather than drop them. */
+  /**
+   * 100 t of NDPR_OXIDE: CN at 1, AU at 2 with a 40 t minimum order, US at 3; at most two
+   * suppliers. Capping every country at a level, the cheapest award is CN at the cap and AU's at
+   * least 40 t for the rest: 0.7 costs 60 + 80 = 140 (the LP would say 130: the minimum leaves the
+   * cap slack), 0.55 costs 55 + 90 = 145, 0.5 costs 150; below 0.5 two suppliers cannot cover 100
+   * t.
+   */
   @Test
-  void frontiersRefuseAwardRules() {
+  void frontiersSolveEachLevelUnderTheRules() {
+    Map<String, Object> au = offer("au", "au", "AU", 100, 2);
+    au.put("minQuantity", 40);
     var body =
         Map.of(
             "demand",
-            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30)),
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 100, "unit", "t")),
             "policy",
-            Map.of("maxCountryShare", 0.65, "maxSuppliers", 2),
+            Map.of("maxSuppliers", 2),
             "offers",
-            List.of(offer("a", "a", "AU", 100, 80), offer("b", "b", "CN", 100, 70)),
+            List.of(offer("cn", "cn", "CN", 100, 1), au, offer("us", "us", "US", 100, 3)),
             "vary",
-            Map.of("kind", "MAX_COUNTRY_SHARE"));
+            Map.of("kind", "MAX_COUNTRY_SHARE"),
+            "levels",
+            List.of(1.0, 0.7, 0.55, 0.5, 0.45));
     request()
         .contentType(ContentType.JSON)
         .body(body)
         .post("/v1/frontiers")
         .then()
-        .statusCode(422)
-        .body("errors.field", hasItem("problem"));
+        .statusCode(201)
+        .body("status", equalTo("COMPLETED"))
+        .body("minFeasibleLevel", closeTo(0.5, TOLERANCE))
+        .body(
+            "points.totalCost",
+            contains(
+                closeTo(100, TOLERANCE),
+                closeTo(140, TOLERANCE),
+                closeTo(145, TOLERANCE),
+                closeTo(150, TOLERANCE),
+                nullValue()))
+        .body("points[1].marginalCostPerPoint", closeTo(0, TOLERANCE))
+        // Tightening 0.55 by a point moves 1 t from CN (1) to AU (2).
+        .body("points[2].marginalCostPerPoint", closeTo(1, TOLERANCE))
+        .body("points[4].status", equalTo("INFEASIBLE"))
+        .body("points[4].uncovered[0].coverableFromLevel", closeTo(0.5, TOLERANCE))
+        .body("breakpoints", hasSize(0));
+  }
+
+  /**
+   * Capped at 65 % a country, the baseline buys 60 t CN and AU's 40 t minimum (140); without CN,
+   * AU's 65 t and 35 t from US, whose fixed cost of 50 is then paid (285); without AU, 65 t CN and
+   * 35 t US (220).
+   */
+  @Test
+  void stressTestsSolveEachShockUnderTheRules() {
+    Map<String, Object> au = offer("au", "au", "AU", 100, 2);
+    au.put("minQuantity", 40);
+    Map<String, Object> us = offer("us", "us", "US", 100, 3);
+    us.put("supplier", Map.of("id", "us", "country", "US", "fixedCost", 50));
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 100, "unit", "t")),
+            "policy",
+            Map.of("maxCountryShare", 0.65),
+            "offers",
+            List.of(offer("cn", "cn", "CN", 100, 1), au, us));
+    request()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/v1/stress-tests")
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("COMPLETED"))
+        .body("baseline.totalCost", closeTo(140, TOLERANCE))
+        .body("shocks.label", contains("CN", "AU"))
+        .body("shocks[0].totalCost", closeTo(285, TOLERANCE))
+        .body("shocks[1].totalCost", closeTo(220, TOLERANCE))
+        .body("shocks[1].costDelta", closeTo(80, TOLERANCE));
   }
 
   @Test

@@ -54,7 +54,7 @@ public class FrontierResource {
       operationId = "createFrontier",
       summary = "Compute and store a frontier",
       description =
-          "The minimum total cost as a function of one limit's level (vary), from 1.0 down to the tightest feasible level (or at the given levels), with exact breakpoints and the policy's own level as baseline. Takes the problem of a plan.")
+          "The minimum total cost as a function of one limit's level (vary), from 1.0 down to the tightest feasible level (or at the given levels), with exact breakpoints and the policy's own level as baseline. Takes the problem of a plan, award rules included: each level is then solved by the mixed-integer program and no breakpoints are traced.")
   @RequestBody(
       content =
           @Content(

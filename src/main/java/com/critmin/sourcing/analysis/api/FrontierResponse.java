@@ -27,7 +27,11 @@ public record FrontierResponse(
     List<PointView> points,
     @Schema(description = "The policy's own level and its cost", nullable = true)
         PointView baseline,
-    @Schema(description = "Levels where the cost changes slope, exact to the solver's tolerance")
+    @Schema(
+            description =
+                "Levels where the cost changes slope, exact to the solver's tolerance; empty under"
+                    + " award rules, where the cost can jump between levels and each level is"
+                    + " solved on its own")
         List<BreakpointView> breakpoints,
     @Schema(nullable = true) StatsView solver,
     String inputDigest,

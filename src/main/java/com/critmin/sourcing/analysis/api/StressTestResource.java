@@ -54,7 +54,7 @@ public class StressTestResource {
       operationId = "createStressTest",
       summary = "Compute and store a stress test",
       description =
-          "Re-solves the problem once per shock (a country at every or one stage, a supplier, optionally a capacity factor; default every country in the baseline) with shortfall allowed at the usual penalty, and ranks the shocks by shortfall, then cost delta. Takes the problem of a plan.")
+          "Re-solves the problem once per shock (a country at every or one stage, a supplier, optionally a capacity factor; default every country in the baseline) with shortfall allowed at the usual penalty, and ranks the shocks by shortfall, then cost delta. Takes the problem of a plan, award rules included (their fixed costs count in each outcome's cost).")
   @RequestBody(
       content =
           @Content(

@@ -52,6 +52,20 @@ public record SourcingProblem(
         null);
   }
 
+  /** This problem with shortfall allowed at its penalty (stress tests). */
+  public SourcingProblem withShortfallAllowed() {
+    return new SourcingProblem(
+        offers,
+        demands,
+        limits,
+        scenario,
+        true,
+        shortfallPenalty,
+        currency,
+        options,
+        supplierFixedCosts);
+  }
+
   /**
    * Whether some rule needs integer decisions (minimum orders, lot sizes, fixed costs, supplier
    * counts); without one the problem is a pure LP and takes the LP path.

@@ -180,33 +180,8 @@ public final class MipSolver {
     int constraints = model.getConstraintCount();
 
     String engine = engine();
-    MPSolver solver = MPSolver.createSolver(engine);
-    if (solver == null) throw new SolverFailureException("OR-Tools has no " + engine + " solver");
-    MPSolutionResponse response;
-    long modelled;
-    try {
-      // SCIP parameters as text ("limits/gap = 1e-4"), for experiments: the system property.
-      String params =
-          System.getProperty("optimizer." + engine.toLowerCase(Locale.ROOT) + ".params");
-      if (params != null
-          && !params.isBlank()
-          && !solver.setSolverSpecificParametersAsString(params)) {
-        throw new SolverFailureException("invalid " + engine + " parameters: " + params);
-      }
-      LpPartSolver.load(solver, model, named, what);
-      modelled = System.nanoTime();
-      solver.setTimeLimit(LpPartSolver.remainingMillis(deadlineNanos));
-      MPSolverParameters parameters = new MPSolverParameters();
-      try {
-        parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, relativeGap);
-        solver.solve(parameters);
-      } finally {
-        parameters.delete();
-      }
-      response = solver.createSolutionResponseProto();
-    } finally {
-      solver.delete();
-    }
+    long[] modelled = new long[1];
+    MPSolutionResponse response = run(model, named, what, relativeGap, deadlineNanos, modelled);
     long solved = System.nanoTime();
     Status status = LpPartSolver.outcome(response, engine, what, deadlineNanos);
     // A stop at the time limit with a solution in hand is FEASIBLE; without one there is no plan.
@@ -228,7 +203,7 @@ public final class MipSolver {
       if (model.getVariable(j).getIsInteger()) values[j] = Math.rint(values[j]);
 
     PartResult.Effort effort =
-        new PartResult.Effort(variables, constraints, modelled - start, solved - modelled);
+        new PartResult.Effort(variables, constraints, modelled[0] - start, solved - modelled[0]);
     PartResult[] results = new PartResult[count];
     for (int p = 0; p < count; p++) {
       results[p] = read(built[p], decisions[p], values, fixed, status, effort);
@@ -246,6 +221,81 @@ public final class MipSolver {
     for (int p = 0; p < count; p++) objective += results[p].objective(parts.get(p));
     return new Result(status, results, paid, objective, response.getBestObjectiveBound());
   }
+
+  /**
+   * Solves the MIP with the configured engine, one MPSolver deleted before returning; {@code
+   * modelled[0]} gets the time the model was loaded (the build/solve split of the statistics).
+   */
+  private static MPSolutionResponse run(
+      MPModelProto.Builder model,
+      boolean named,
+      String what,
+      double relativeGap,
+      long deadlineNanos,
+      long[] modelled) {
+    String engine = engine();
+    MPSolver solver = MPSolver.createSolver(engine);
+    if (solver == null) throw new SolverFailureException("OR-Tools has no " + engine + " solver");
+    try {
+      // SCIP parameters as text ("limits/gap = 1e-4"), for experiments: the system property.
+      String params =
+          System.getProperty("optimizer." + engine.toLowerCase(Locale.ROOT) + ".params");
+      if (params != null
+          && !params.isBlank()
+          && !solver.setSolverSpecificParametersAsString(params)) {
+        throw new SolverFailureException("invalid " + engine + " parameters: " + params);
+      }
+      LpPartSolver.load(solver, model, named, what);
+      modelled[0] = System.nanoTime();
+      solver.setTimeLimit(LpPartSolver.remainingMillis(deadlineNanos));
+      MPSolverParameters parameters = new MPSolverParameters();
+      try {
+        parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, relativeGap);
+        solver.solve(parameters);
+      } finally {
+        parameters.delete();
+      }
+      return solver.createSolutionResponseProto();
+    } finally {
+      solver.delete();
+    }
+  }
+
+  /**
+   * The tightest level of a frontier's limit at which one part can be bought under its rules, or
+   * the status without one: INFEASIBLE when no level up to {@code top} is, TIME_LIMIT when the
+   * search ran out of time. The MIP that minimises the level, with the varied rows' right-hand
+   * sides at {@code level * demand} and costs left out. Fixed costs do not change what can be
+   * bought, so one part needs none of the materials its suppliers couple it with.
+   */
+  public static Level tightestLevel(
+      MaterialPart part, int[] varied, Rules rules, double top, long deadlineNanos) {
+    if (System.nanoTime() >= deadlineNanos) return new Level(Status.TIME_LIMIT, Double.NaN);
+    if (LpPartSolver.infeasibleWithoutModel(part)) return new Level(Status.INFEASIBLE, Double.NaN);
+    MPModelProto.Builder model = MPModelProto.newBuilder();
+    LpPartSolver.Built built = LpPartSolver.append(model, part, false);
+    addRules(model, built, rules, new LinkedHashMap<>(), false);
+    for (int j = 0; j < model.getVariableCount(); j++)
+      model.getVariableBuilder(j).setObjectiveCoefficient(0);
+    int level = variable(model, 0, top, 1, false, null);
+    for (int r : varied) {
+      if (built.rows[r] < 0) continue;
+      model
+          .getConstraintBuilder(built.rows[r])
+          .setUpperBound(0)
+          .addVarIndex(level)
+          .addCoefficient(-part.demand);
+    }
+    MPSolutionResponse response =
+        run(model, false, part.material, 1e-9, deadlineNanos, new long[1]);
+    Status status = LpPartSolver.outcome(response, engine(), part.material, deadlineNanos);
+    return status == Status.OPTIMAL
+        ? new Level(status, Math.max(0.0, response.getVariableValue(level)))
+        : new Level(status, Double.NaN);
+  }
+
+  /** A tightest level (NaN unless the status is OPTIMAL). */
+  public record Level(Status status, double level) {}
 
   private static Result unsolved(Status status, int count) {
     PartResult[] results = new PartResult[count];
@@ -358,6 +408,8 @@ public final class MipSolver {
         vars[offers.size()] = link;
         ones[offers.size()] = -Math.min(capacity, MIN_COUNTED_SHARE * part.demand);
         row(model, 0, Double.POSITIVE_INFINITY, vars, ones, null);
+        // A supplier with no capacity left (a stress test's shock) receives nothing: not counted.
+        if (capacity <= 0) model.getVariableBuilder(link).setUpperBound(0);
       }
     }
     if (counts) {
