@@ -291,18 +291,7 @@ final class AwardSolver {
         objective == bound
             ? 0.0
             : Math.max(0.0, (objective - bound) / Math.max(1e-9, Math.abs(objective)));
-    return new SolverStats(
-        String.join("+", engines),
-        base.wallTimeMillis(),
-        base.variables(),
-        base.constraints(),
-        base.parts(),
-        base.fastPathParts(),
-        base.buildMillis(),
-        base.solveMillis(),
-        0,
-        gap,
-        bound);
+    return base.withMip(String.join("+", engines), gap, bound);
   }
 
   /**

@@ -248,7 +248,9 @@ public final class SourcingOptimizer implements AutoCloseable {
         fast,
         build / 1_000_000,
         solve / 1_000_000,
-        hhiIterations);
+        hhiIterations,
+        null,
+        null);
   }
 
   /**

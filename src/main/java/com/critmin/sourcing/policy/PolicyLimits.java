@@ -76,34 +76,24 @@ public record PolicyLimits(
         @Max(1000)
         Integer maxSuppliers) {
 
-  public static final PolicyLimits NONE = new PolicyLimits(null, null, null, null, null, null);
+  public static final PolicyLimits NONE = new PolicyLimits(null, null, null, null, null);
 
-  /** Limits without supplier counts. */
-  public PolicyLimits(
-      Double maxCountryShare,
-      List<CountryLimit> countryLimits,
-      List<GroupLimit> groupLimits,
-      Double maxSupplierShare,
-      List<String> excludedCountries,
-      Double maxHhi) {
-    this(
-        maxCountryShare,
-        countryLimits,
-        groupLimits,
-        maxSupplierShare,
-        excludedCountries,
-        maxHhi,
-        null,
-        null);
-  }
-
+  /** Share limits only: no HHI cap, no supplier counts. */
   public PolicyLimits(
       Double maxCountryShare,
       List<CountryLimit> countryLimits,
       List<GroupLimit> groupLimits,
       Double maxSupplierShare,
       List<String> excludedCountries) {
-    this(maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries, null);
+    this(
+        maxCountryShare,
+        countryLimits,
+        groupLimits,
+        maxSupplierShare,
+        excludedCountries,
+        null,
+        null,
+        null);
   }
 
   public PolicyLimits {

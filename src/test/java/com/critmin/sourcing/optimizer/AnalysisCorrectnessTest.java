@@ -145,7 +145,9 @@ class AnalysisCorrectnessTest {
               l.groupLimits(),
               l.maxSupplierShare(),
               l.excludedCountries(),
-              l.maxHhi()),
+              l.maxHhi(),
+              null,
+              null),
           problem,
           p);
     }
@@ -169,7 +171,9 @@ class AnalysisCorrectnessTest {
               groups,
               l.maxSupplierShare(),
               l.excludedCountries(),
-              l.maxHhi()),
+              l.maxHhi(),
+              null,
+              null),
           problem,
           p);
     }
@@ -189,7 +193,9 @@ class AnalysisCorrectnessTest {
                 l.groupLimits(),
                 l.maxSupplierShare(),
                 l.excludedCountries(),
-                6000.0));
+                6000.0,
+                null,
+                null));
     Frontier f = FRONTIERS.analyze(problem, VariedLimit.MAX_COUNTRY_SHARE, null, 5);
     for (Frontier.Point p : f.points()) {
       checkPoint(problem.limits().withMaxCountryShare(p.level()), problem, p);

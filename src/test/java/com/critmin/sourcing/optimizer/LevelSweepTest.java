@@ -288,7 +288,9 @@ class LevelSweepTest {
             groups,
             l.maxSupplierShare(),
             l.excludedCountries(),
-            l.maxHhi()));
+            l.maxHhi(),
+            null,
+            null));
   }
 
   private static SourcingProblem withLimits(SourcingProblem p, Limits limits) {

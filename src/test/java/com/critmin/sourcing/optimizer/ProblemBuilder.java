@@ -230,7 +230,15 @@ public final class ProblemBuilder {
     return new SourcingProblem(
         inputs,
         demands,
-        new Limits(maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excluded, maxHhi),
+        new Limits(
+            maxCountryShare,
+            countryLimits,
+            groupLimits,
+            maxSupplierShare,
+            excluded,
+            maxHhi,
+            null,
+            null),
         new Scenario(unavailableCountries, unavailableSuppliers, capacityFactors, priceFactors),
         allowShortfall,
         shortfallPenalty,

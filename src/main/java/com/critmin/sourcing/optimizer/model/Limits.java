@@ -20,7 +20,7 @@ public record Limits(
     Integer minSuppliers,
     Integer maxSuppliers) {
 
-  public static final Limits NONE = new Limits(null, null, null, null, null, null);
+  public static final Limits NONE = new Limits(null, null, null, null, null);
 
   public Limits {
     countryLimits = Copies.list(countryLimits);
@@ -28,32 +28,22 @@ public record Limits(
     excludedCountries = Copies.set(excludedCountries);
   }
 
-  /** Limits without supplier counts. */
-  public Limits(
-      Double maxCountryShare,
-      List<CountryLimit> countryLimits,
-      List<GroupLimit> groupLimits,
-      Double maxSupplierShare,
-      Set<String> excludedCountries,
-      Double maxHhi) {
-    this(
-        maxCountryShare,
-        countryLimits,
-        groupLimits,
-        maxSupplierShare,
-        excludedCountries,
-        maxHhi,
-        null,
-        null);
-  }
-
+  /** Share limits only: no HHI cap, no supplier counts. */
   public Limits(
       Double maxCountryShare,
       List<CountryLimit> countryLimits,
       List<GroupLimit> groupLimits,
       Double maxSupplierShare,
       Set<String> excludedCountries) {
-    this(maxCountryShare, countryLimits, groupLimits, maxSupplierShare, excludedCountries, null);
+    this(
+        maxCountryShare,
+        countryLimits,
+        groupLimits,
+        maxSupplierShare,
+        excludedCountries,
+        null,
+        null,
+        null);
   }
 
   /** The same limits with another uniform country cap. */

@@ -22,18 +22,10 @@ public record SolverStats(
     Double mipGap,
     Double bestBound) {
 
-  public SolverStats(
-      String engine,
-      long wallTimeMillis,
-      int variables,
-      int constraints,
-      int parts,
-      int fastPathParts,
-      long buildMillis,
-      long solveMillis,
-      int hhiIterations) {
-    this(
-        engine,
+  /** These statistics under award rules: the engines used, the MIP's relative gap and bound. */
+  public SolverStats withMip(String engines, double gap, double bound) {
+    return new SolverStats(
+        engines,
         wallTimeMillis,
         variables,
         constraints,
@@ -42,28 +34,7 @@ public record SolverStats(
         buildMillis,
         solveMillis,
         hhiIterations,
-        null,
-        null);
-  }
-
-  public SolverStats(
-      String engine,
-      long wallTimeMillis,
-      int variables,
-      int constraints,
-      int parts,
-      int fastPathParts,
-      long buildMillis,
-      long solveMillis) {
-    this(
-        engine,
-        wallTimeMillis,
-        variables,
-        constraints,
-        parts,
-        fastPathParts,
-        buildMillis,
-        solveMillis,
-        0);
+        gap,
+        bound);
   }
 }
