@@ -209,6 +209,58 @@ class AwardRulesTest {
         .containsExactly(AwardRule.LOT_SIZE);
   }
 
+  /**
+   * 2,400 offers of 40 materials from 24 suppliers whose fixed costs couple every material into one
+   * MIP (which takes SCIP more than a second here) with a 300 ms limit: TIME_LIMIT, never a hang or a wrong
+   * OPTIMAL, and whatever plan was found by then honours every rule and states its gap.
+   */
+  @Test
+  void aMipThatRunsOutOfTimeIsATimeLimitPlanWithItsGap() {
+    Random r = new Random(7);
+    String[] countries = {"CN", "AU", "US", "MM", "MY", "VN"};
+    List<OfferInput> offers = new ArrayList<>();
+    List<Demand> demands = new ArrayList<>();
+    Map<String, Double> fixedCosts = new HashMap<>();
+    for (int s = 0; s < 24; s++) fixedCosts.put("s" + s, 500.0 + r.nextInt(2_000));
+    for (int m = 0; m < 40; m++) {
+      double total = 0;
+      for (int i = 0; i < 60; i++) {
+        double capacity = 10 + r.nextInt(90);
+        total += capacity;
+        offers.add(
+            new OfferInput(
+                "m" + m + "-" + i,
+                "s" + r.nextInt(24),
+                "M" + m,
+                countries[r.nextInt(countries.length)],
+                capacity,
+                50 + r.nextInt(50),
+                null,
+                i % 2 == 0 ? (double) Math.round(0.3 * capacity) : null,
+                null));
+      }
+      demands.add(new Demand("M" + m, Math.round(0.25 * total)));
+    }
+    SourcingProblem problem =
+        new SourcingProblem(
+            offers,
+            demands,
+            new Limits(0.65, null, null, 0.3, null, null, null, 10),
+            null,
+            false,
+            null,
+            "USD",
+            new SolveOptions(null, 300, 2, true),
+            fixedCosts);
+    Solution s = OPTIMIZER.solve(problem);
+    assertThat(s.status()).isEqualTo(Status.TIME_LIMIT);
+    assertThat(s.ruleCosts()).isEmpty();
+    if (s.allocations().isEmpty()) return;
+    AwardRulesChecker.check(problem, s);
+    assertThat(s.solver().mipGap()).isPositive();
+    assertThat(s.solver().bestBound()).isLessThan(s.totalCost());
+  }
+
   @Test
   void requestsWithoutRulesKeepTheLpPath() {
     SourcingProblem problem =
