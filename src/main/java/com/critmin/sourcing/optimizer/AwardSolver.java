@@ -287,6 +287,9 @@ final class AwardSolver {
     Set<String> engines = new LinkedHashSet<>();
     for (PartResult r : results) if (MipSolver.ENGINE.equals(r.engine)) engines.add(r.engine);
     for (PartResult r : results) engines.add(r.engine);
+    // Out of time before some group had a plan or a bound: neither figure exists.
+    if (!Double.isFinite(objective) || !Double.isFinite(bound))
+      return base.withMip(String.join("+", engines), null, null);
     double gap =
         objective == bound
             ? 0.0
@@ -400,7 +403,11 @@ final class AwardSolver {
               MipSolver.solve(group, probe.relaxed, options.relativeGap(), stop);
           if (relaxed.status() != Status.OPTIMAL) return;
           double base = probe.cluster.result.objective();
-          double noise = 1e-6 * Math.max(1.0, Math.abs(base));
+          // Below noise or below half the currency's minor unit, a rule changes nothing stated.
+          double noise =
+              Math.max(
+                  1e-6 * Math.max(1.0, Math.abs(base)),
+                  0.5 * Math.pow(10, -Explanations.minorDigits(problem.currency())));
           double saving = base - relaxed.objective();
           if (saving > noise) costs[k] = priced(probe.rule, saving);
         });
@@ -416,7 +423,7 @@ final class AwardSolver {
 
   /** The rule with its cost and the statement of it. */
   private RuleCost priced(RuleCost rule, double cost) {
-    String money = Explanations.money(cost) + " " + problem.currency();
+    String money = Explanations.money(cost, problem.currency());
     String explanation =
         switch (rule.rule()) {
           case MIN_QUANTITY ->
@@ -437,9 +444,7 @@ final class AwardSolver {
               "the fixed cost of "
                   + rule.supplier()
                   + " ("
-                  + Explanations.money(rule.limit())
-                  + " "
-                  + problem.currency()
+                  + Explanations.money(rule.limit(), problem.currency())
                   + ") costs "
                   + money;
           case MAX_SUPPLIERS ->

@@ -44,7 +44,7 @@ final class Diagnoser {
 
   /** An amount of money with the currency: "825,000.00 USD". */
   private String money(double amount) {
-    return Explanations.money(amount) + " " + currency;
+    return Explanations.money(amount, currency);
   }
 
   Diagnosis diagnose(List<MaterialPart> parts) {

@@ -11,22 +11,25 @@ import java.util.Locale;
  * Business wording of binding limits and relaxations; numbers in Locale.US with thousands
  * separators.
  */
-final class Explanations {
+public final class Explanations {
   private Explanations() {}
 
   /**
-   * {@code String.format(Locale.US, "%,.2f", amount)}, without the cost of a Formatter (it was a
-   * few percent of an ERP-size plan's CPU): half-up on the shortest decimal, as Formatter rounds.
+   * An amount with its currency, in the currency's minor unit ("84,120,000.00 USD", "12,346 JPY"),
+   * as the plan's figures are: half-up on the shortest decimal, as Formatter rounds, without the
+   * cost of a Formatter (it was a few percent of an ERP-size plan's CPU).
    */
-  static String money(double amount) {
+  static String money(double amount, String currency) {
+    int scale = minorDigits(currency);
     if (!Double.isFinite(amount)) {
-      return String.format(Locale.US, "%,.2f", amount);
+      return String.format(Locale.US, "%,." + scale + "f", amount) + " " + currency;
     }
     String digits =
-        BigDecimal.valueOf(amount).abs().setScale(2, RoundingMode.HALF_UP).toPlainString();
+        BigDecimal.valueOf(amount).abs().setScale(scale, RoundingMode.HALF_UP).toPlainString();
     boolean negative = amount < 0 || (amount == 0 && 1 / amount < 0);
     int point = digits.indexOf('.');
-    StringBuilder text = new StringBuilder(digits.length() + point / 3 + 1);
+    if (point < 0) point = digits.length();
+    StringBuilder text = new StringBuilder(digits.length() + point / 3 + 5);
     if (negative) {
       text.append('-');
     }
@@ -36,7 +39,17 @@ final class Explanations {
       }
       text.append(digits.charAt(i));
     }
-    return text.append(digits, point, digits.length()).toString();
+    return text.append(digits, point, digits.length()).append(' ').append(currency).toString();
+  }
+
+  /** ISO 4217 minor unit of a currency; 2 for a code the JVM does not know or one without one. */
+  public static int minorDigits(String currency) {
+    try {
+      int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+      return digits < 0 ? 2 : digits;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return 2;
+    }
   }
 
   static String quantity(double amount) {
@@ -86,9 +99,7 @@ final class Explanations {
     return (minimum ? "lowering " : "raising ")
         + subject(kind, material, stage, country, group, supplier)
         + " by 1 percentage point saves "
-        + money(savings)
-        + " "
-        + currency;
+        + money(savings, currency);
   }
 
   /** The subject without the material, for listing tied limits: "the CN cap at SUPPLY". */
@@ -112,7 +123,7 @@ final class Explanations {
   }
 
   private static String saves(double amount, String currency) {
-    return amount > 0 ? "saves " + money(amount) + " " + currency : "saves nothing";
+    return amount > 0 ? "saves " + money(amount, currency) : "saves nothing";
   }
 
   /**
@@ -130,9 +141,7 @@ final class Explanations {
         + " at "
         + stage
         + " by 100 points saves "
-        + money(-pricePerPoint * 100)
-        + " "
-        + currency;
+        + money(-pricePerPoint * 100, currency);
   }
 
   /**
@@ -154,9 +163,7 @@ final class Explanations {
     return (row.isLowerBound() ? "lowering " : "raising ")
         + subject
         + " by 1 percentage point saves about "
-        + money(savings)
-        + " "
-        + currency;
+        + money(savings, currency);
   }
 
   static String binding(
@@ -198,9 +205,7 @@ final class Explanations {
         + ": "
         + together(part, row, tied)
         + " together by 1 percentage point saves at most "
-        + money(bound)
-        + " "
-        + currency;
+        + money(bound, currency);
   }
 
   /** "; of 2 entries for this target, 50 % binds (the looser 65 % does not)". */
@@ -255,9 +260,7 @@ final class Explanations {
           + "; "
           + together(part, row, tied)
           + " by 1 percentage point saves at most "
-          + money(bound)
-          + " "
-          + currency;
+          + money(bound, currency);
     }
     if (alone > 0 || tied.length == 0) {
       return verb(row) + subject + " by 1 percentage point " + saves(alone, currency);

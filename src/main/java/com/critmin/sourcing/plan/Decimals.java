@@ -1,8 +1,8 @@
 package com.critmin.sourcing.plan;
 
+import com.critmin.sourcing.optimizer.Explanations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
 
 /**
  * The numbers of a plan as exact decimals: money in the currency's minor unit (ISO 4217: 2 for USD,
@@ -13,7 +13,7 @@ final class Decimals {
   private Decimals() {}
 
   static BigDecimal money(double amount, String currency) {
-    return round(amount, minorDigits(currency));
+    return round(amount, Explanations.minorDigits(currency));
   }
 
   static BigDecimal money(Double amount, String currency) {
@@ -31,16 +31,6 @@ final class Decimals {
 
   static BigDecimal hhi(double value) {
     return strip(round(value, 2));
-  }
-
-  /** ISO 4217 minor unit; 2 for a code the JVM does not know or one without a minor unit. */
-  static int minorDigits(String currency) {
-    try {
-      int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-      return digits < 0 ? 2 : digits;
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return 2;
-    }
   }
 
   private static BigDecimal round(double value, int digits) {

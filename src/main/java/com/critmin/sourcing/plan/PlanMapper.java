@@ -110,11 +110,11 @@ final class PlanMapper {
         ties(solution, currency),
         diagnosis(solution.diagnosis(), names),
         warnings,
-        solver(solution.solver(), solverVersion),
+        solver(solution.solver(), solverVersion, currency),
         digest,
         null,
         // Plans under award rules carry the figures; LP plans keep their shape.
-        solution.solver() != null && solution.solver().mipGap() != null && hasPoint
+        hasPoint && solution.materials().stream().anyMatch(m -> m.awardedSuppliers() != null)
             ? Decimals.money(solution.fixedCosts(), currency)
             : null,
         solution.ruleCosts().stream()
@@ -304,7 +304,7 @@ final class PlanMapper {
     String unit(String material);
   }
 
-  private static SolverView solver(SolverStats stats, String version) {
+  private static SolverView solver(SolverStats stats, String version, String currency) {
     if (stats == null) {
       return null;
     }
@@ -318,6 +318,6 @@ final class PlanMapper {
         stats.fastPathParts(),
         stats.hhiIterations(),
         Decimals.sixDecimals(stats.mipGap()),
-        stats.bestBound() == null ? null : Decimals.sixDecimals(stats.bestBound()));
+        Decimals.money(stats.bestBound(), currency));
   }
 }

@@ -211,8 +211,8 @@ class AwardRulesTest {
 
   /**
    * 2,400 offers of 40 materials from 24 suppliers whose fixed costs couple every material into one
-   * MIP (which takes SCIP more than a second here) with a 300 ms limit: TIME_LIMIT, never a hang or a wrong
-   * OPTIMAL, and whatever plan was found by then honours every rule and states its gap.
+   * MIP (which takes SCIP more than a second here) with a 300 ms limit: TIME_LIMIT, never a hang or
+   * a wrong OPTIMAL, and whatever plan was found by then honours every rule and states its gap.
    */
   @Test
   void aMipThatRunsOutOfTimeIsATimeLimitPlanWithItsGap() {

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Money in explanations reads exactly as {@code %,.2f} writes it. */
+/**
+ * Money in explanations reads exactly as {@code %,.Nf} writes it, N the currency's minor unit (2
+ * for USD, 0 for JPY, 3 for BHD), followed by the currency.
+ */
 class ExplanationsMoneyTest {
 
   @Test
@@ -30,16 +33,24 @@ class ExplanationsMoneyTest {
       Double.MIN_VALUE
     };
     for (double value : edges) {
-      assertThat(Explanations.money(value)).isEqualTo(String.format(Locale.US, "%,.2f", value));
+      for (String currency : new String[] {"USD", "JPY", "BHD"}) {
+        assertThat(Explanations.money(value, currency)).isEqualTo(formatted(value, currency));
+      }
     }
     for (int i = 0; i < 500_000; i++) {
       double value =
           i % 2 == 0
               ? (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 13))
               : (Math.round(random.nextDouble() * 1e6) + 0.5) / 100; // ties at the cent
-      assertThat(Explanations.money(value))
+      String currency = i % 3 == 0 ? "JPY" : "USD";
+      assertThat(Explanations.money(value, currency))
           .as("%s", value)
-          .isEqualTo(String.format(Locale.US, "%,.2f", value));
+          .isEqualTo(formatted(value, currency));
     }
+  }
+
+  private static String formatted(double value, String currency) {
+    int digits = Explanations.minorDigits(currency);
+    return String.format(Locale.US, "%,." + digits + "f", value) + " " + currency;
   }
 }

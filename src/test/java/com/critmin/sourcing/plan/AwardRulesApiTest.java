@@ -171,6 +171,56 @@ class AwardRulesApiTest {
         .body("shocks[1].costDelta", closeTo(80, TOLERANCE));
   }
 
+  /**
+   * 400 offers of 150 suppliers with fixed costs, lots and minimum orders, 35 to 45 suppliers to
+   * award, 10 ms to do it: out of time before any plan or bound, the answer is a TIME_LIMIT plan
+   * without figures it does not have (a NaN gap once made it a 500).
+   */
+  @Test
+  void aPlanOutOfTimeBeforeAnyAwardIsATimeLimitPlan() {
+    java.util.Random r = new java.util.Random(11);
+    String[] countries = {"AU", "US", "CA", "BR", "IN", "VN", "MY", "TH", "ZA", "KE"};
+    List<Map<String, Object>> offers = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int supplier = i % 150;
+      Map<String, Object> offer =
+          offer(
+              "o" + i,
+              "sup" + supplier,
+              countries[supplier % countries.length],
+              40 + r.nextInt(160),
+              70_000 + r.nextInt(20_000));
+      offer.put(
+          "supplier",
+          Map.of(
+              "id",
+              "sup" + supplier,
+              "country",
+              countries[supplier % countries.length],
+              "fixedCost",
+              10_000 * (1 + supplier % 60)));
+      offer.put("lotSize", List.of(3, 7, 11, 13, 17).get(r.nextInt(5)));
+      offer.put("minQuantity", List.of(25, 31, 37).get(r.nextInt(3)));
+      offers.add(offer);
+    }
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 7001)),
+            "policy",
+            Map.of("maxCountryShare", 0.2, "minSuppliers", 35, "maxSuppliers", 45),
+            "offers",
+            offers,
+            "timeLimitSeconds",
+            0.01);
+    post(body)
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("TIME_LIMIT"))
+        .body("solver.mipGap", nullValue())
+        .body("solver.bestBound", nullValue());
+  }
+
   @Test
   void plansWithoutRulesKeepTheirShape() {
     var body =

@@ -23,7 +23,7 @@ public record SolverStats(
     Double bestBound) {
 
   /** These statistics under award rules: the engines used, the MIP's relative gap and bound. */
-  public SolverStats withMip(String engines, double gap, double bound) {
+  public SolverStats withMip(String engines, Double gap, Double bound) {
     return new SolverStats(
         engines,
         wallTimeMillis,
