@@ -85,6 +85,11 @@ final class AnalysisMapper {
         s.solves(), s.pivots(), s.parts(), s.variedParts(), s.wallTimeMillis());
   }
 
+  /** Whether an outcome has a cost: not when the policy or rules cannot be met even short. */
+  private static boolean costed(StressTest.Outcome outcome) {
+    return outcome.status() == Status.OPTIMAL;
+  }
+
   static StressTestResponse stressTest(AnalysisRun run, StressTest t) {
     List<StressTestResponse.ShockView> shocks = new ArrayList<>();
     int rank = 1;
@@ -101,9 +106,11 @@ final class AnalysisMapper {
                   o.shock().supplier(),
                   o.shock().capacityFactor()),
               o.outcome().status().name(),
-              money(o.outcome().totalCost()),
-              money(o.costDelta()),
-              o.costDeltaPercent() == null ? null : money(o.costDeltaPercent()),
+              costed(o.outcome()) ? money(o.outcome().totalCost()) : null,
+              costed(o.outcome()) ? money(o.costDelta()) : null,
+              !costed(o.outcome()) || o.costDeltaPercent() == null
+                  ? null
+                  : money(o.costDeltaPercent()),
               significant(o.outcome().shortfall()),
               quantities(o.outcome().shortfallByMaterial()),
               o.newlyBinding().stream()
@@ -130,7 +137,7 @@ final class AnalysisMapper {
         run.currency,
         new StressTestResponse.OutcomeView(
             base.status().name(),
-            money(base.totalCost()),
+            costed(base) ? money(base.totalCost()) : null,
             significant(base.shortfall()),
             quantities(base.shortfallByMaterial())),
         shocks,

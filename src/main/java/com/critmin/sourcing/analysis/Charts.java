@@ -142,7 +142,12 @@ final class Charts {
   static String stressTest(StressTestResponse t) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (StressTestResponse.ShockView s : t.shocks()) {
-      data.addValue(s.costDelta(), "cost delta", "#" + s.rank() + " " + s.label());
+      // A shock the policy or rules cannot survive has no cost: no bar, its label says why.
+      String label = "#" + s.rank() + " " + s.label();
+      data.addValue(
+          s.costDelta(),
+          "cost delta",
+          s.costDelta() == null ? label + " (" + s.status() + ")" : label);
     }
     CategoryAxis x = new CategoryAxis("Shock (ranked: shortfall first, then cost delta)");
     NumberAxis y = new NumberAxis("Cost delta against baseline (" + t.currency() + ")");
@@ -175,6 +180,7 @@ final class Charts {
           @Override
           public String generateLabel(CategoryDataset dataset, int row, int column) {
             StressTestResponse.ShockView s = t.shocks().get(column);
+            if (s.costDelta() == null) return "";
             String delta = money(s.costDelta(), t.currency());
             return s.shortfall() > 0 ? delta + ", short " + quantity(s.shortfall()) + " t" : delta;
           }
@@ -190,11 +196,12 @@ final class Charts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
     // Room for the labels beside the longest bars, on whichever sides there are bars.
-    boolean negative = t.shocks().stream().anyMatch(s -> s.costDelta() < 0);
+    boolean negative =
+        t.shocks().stream().anyMatch(s -> s.costDelta() != null && s.costDelta() < 0);
     y.setUpperMargin(0.6);
     y.setLowerMargin(negative ? 1.0 : 0.1);
     String base =
-        t.baseline() == null
+        t.baseline() == null || t.baseline().totalCost() == null
             ? ""
             : " (baseline " + money(t.baseline().totalCost(), t.currency()) + ")";
     JFreeChart chart = new JFreeChart("Stress test: cost of each loss" + base, TITLE, plot, false);

@@ -42,10 +42,10 @@ final class Tables {
         row,
         p.level(),
         p.status(),
-        p.totalCost() == null ? "" : p.totalCost(),
+        blankIfNull(p.totalCost()),
         currency,
-        p.marginalCostPerPoint() == null ? "" : p.marginalCostPerPoint(),
-        p.shortfall() == null ? "" : p.shortfall(),
+        blankIfNull(p.marginalCostPerPoint()),
+        blankIfNull(p.shortfall()),
         p.uncovered() == null
             ? ""
             : p.uncovered().stream()
@@ -73,7 +73,7 @@ final class Tables {
                 0,
                 "BASELINE",
                 t.baseline().status(),
-                t.baseline().totalCost(),
+                blankIfNull(t.baseline().totalCost()),
                 t.currency(),
                 0.0,
                 0.0,
@@ -87,10 +87,10 @@ final class Tables {
                 s.rank(),
                 s.label(),
                 s.status(),
-                s.totalCost(),
+                blankIfNull(s.totalCost()),
                 t.currency(),
-                s.costDelta(),
-                s.costDeltaPercent() == null ? "" : s.costDeltaPercent(),
+                blankIfNull(s.costDelta()),
+                blankIfNull(s.costDeltaPercent()),
                 s.shortfall(),
                 materials(s.shortfallByMaterial()),
                 s.newlyBinding().stream()
@@ -145,5 +145,10 @@ final class Tables {
       throw new UncheckedIOException(e);
     }
     return text.toString();
+  }
+
+  /** A missing figure as an empty cell. */
+  private static Object blankIfNull(Object value) {
+    return value == null ? "" : value;
   }
 }

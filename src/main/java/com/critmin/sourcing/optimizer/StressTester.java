@@ -88,8 +88,11 @@ public final class StressTester {
               percent,
               newly));
     }
+    // A shock the policy or rules cannot survive even short is the worst: it ranks first.
     outcomes.sort(
-        Comparator.comparingDouble((StressTest.ShockOutcome o) -> -o.outcome().shortfall())
+        Comparator.comparing(
+                (StressTest.ShockOutcome o) -> o.outcome().status() != Status.INFEASIBLE)
+            .thenComparingDouble(o -> -o.outcome().shortfall())
             .thenComparingDouble(o -> -o.costDelta()));
     int totalSolves = count;
     long totalPivots = 0;

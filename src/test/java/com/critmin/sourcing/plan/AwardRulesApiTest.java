@@ -172,6 +172,50 @@ class AwardRulesApiTest {
   }
 
   /**
+   * Two suppliers must be awarded: losing CN leaves one, which no shortfall can mend. That shock
+   * ranks first, INFEASIBLE, without a cost or delta (not "100 % cheaper").
+   */
+  @Test
+  void aShockTheRulesCannotSurviveRanksFirstWithoutACost() {
+    var body =
+        Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 100, "unit", "t")),
+            "policy",
+            Map.of("minSuppliers", 2),
+            "offers",
+            List.of(offer("cn", "cn", "CN", 100, 1), offer("au", "au", "AU", 100, 2)),
+            "shocks",
+            List.of(Map.of("country", "AU", "capacityFactor", 0.5), Map.of("country", "CN")));
+    Response created = request().contentType(ContentType.JSON).body(body).post("/v1/stress-tests");
+    created
+        .then()
+        .statusCode(201)
+        .body("shocks.label", contains("CN", "AU x0.5"))
+        .body("shocks[0].status", equalTo("INFEASIBLE"))
+        .body("shocks[0].totalCost", nullValue())
+        .body("shocks[0].costDelta", nullValue())
+        .body("shocks[0].costDeltaPercent", nullValue())
+        .body("shocks[1].status", equalTo("OPTIMAL"));
+    String csv =
+        request()
+            .accept("text/csv")
+            .get("/v1/stress-tests/" + created.path("id"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    org.assertj.core.api.Assertions.assertThat(csv.split("\r\n")[2])
+        .startsWith("1,CN,INFEASIBLE,,USD,,,");
+    request()
+        .accept("image/svg+xml")
+        .get("/v1/stress-tests/" + created.path("id"))
+        .then()
+        .statusCode(200)
+        .body(containsString("INFEASIBLE"));
+  }
+
+  /**
    * 400 offers of 150 suppliers with fixed costs, lots and minimum orders, 35 to 45 suppliers to
    * award, 10 ms to do it: out of time before any plan or bound, the answer is a TIME_LIMIT plan
    * without figures it does not have (a NaN gap once made it a 500).

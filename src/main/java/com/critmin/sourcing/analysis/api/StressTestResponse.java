@@ -17,15 +17,26 @@ public record StressTestResponse(
     @Schema(nullable = true) Instant completedAt,
     String currency,
     @Schema(nullable = true) OutcomeView baseline,
-    @Schema(description = "Ranked: shortfall first, then cost delta") List<ShockView> shocks,
+    @Schema(
+            description =
+                "Ranked: shocks that leave the policy or rules impossible to meet first, then"
+                    + " shortfall, then cost delta")
+        List<ShockView> shocks,
     @Schema(nullable = true) FrontierResponse.StatsView solver,
     String inputDigest,
     @Schema(nullable = true) String error) {
 
-  /** The baseline: status, purchase cost and shortfall with shortfall allowed. */
+  /**
+   * The baseline: status, purchase cost and shortfall with shortfall allowed; no cost unless
+   * OPTIMAL (a minimum share or award rule that cannot be met even short).
+   */
   @Schema(name = "StressBaseline")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record OutcomeView(
-      String status, double totalCost, double shortfall, Map<String, Double> shortfallByMaterial) {}
+      String status,
+      @Schema(nullable = true) Double totalCost,
+      double shortfall,
+      Map<String, Double> shortfallByMaterial) {}
 
   /** One shock's outcome against the baseline. */
   @Schema(name = "StressShockOutcome")
@@ -35,8 +46,8 @@ public record StressTestResponse(
       @Schema(example = "CN") String label,
       ShockRequest shock,
       String status,
-      double totalCost,
-      double costDelta,
+      @Schema(description = "Absent unless status is OPTIMAL", nullable = true) Double totalCost,
+      @Schema(description = "Absent unless status is OPTIMAL", nullable = true) Double costDelta,
       @Schema(nullable = true) Double costDeltaPercent,
       double shortfall,
       Map<String, Double> shortfallByMaterial,
