@@ -38,6 +38,8 @@ public class ApiException extends RuntimeException {
 
   /** A body that is well-formed but refers to something missing or breaks a cross-field rule. */
   public static ApiException invalid(List<Problem.FieldError> errors) {
+    // Two checks that find the same fault (the API's and the optimizer's) report it once.
+    errors = errors.stream().distinct().toList();
     String detail =
         errors.size() == 1
             ? errors.get(0).field() + ": " + errors.get(0).message()

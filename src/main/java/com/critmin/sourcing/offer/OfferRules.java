@@ -20,6 +20,7 @@ public final class OfferRules {
       Map<String, String> origins,
       LocalDate validFrom,
       LocalDate validTo,
+      AwardRules award,
       String prefix,
       List<Problem.FieldError> errors) {
     if (origins != null && origins.containsKey(SUPPLY_STAGE)) {
@@ -30,6 +31,45 @@ public final class OfferRules {
     }
     if (validFrom != null && validTo != null && validFrom.isAfter(validTo)) {
       errors.add(new Problem.FieldError(prefix + "validTo", "must not be before validFrom"));
+    }
+    award.check(prefix, errors);
+  }
+
+  /**
+   * An offer's capacity with its award rules. A minimum order or a lot above the capacity would
+   * leave the offer silently unusable; lots finer than the 6 decimals quantities are kept to, or so
+   * many that their count leaves the solver's integer range, cannot be honoured exactly.
+   */
+  public record AwardRules(Double capacity, Double minQuantity, Double lotSize) {
+    /** Most lots an offer's capacity may hold. */
+    public static final double MAX_LOTS = 1e9;
+
+    /** Finest lot: quantities are kept to 6 decimals. */
+    public static final double MIN_LOT = 1e-6;
+
+    void check(String prefix, List<Problem.FieldError> errors) {
+      boolean known = capacity != null && Double.isFinite(capacity);
+      if (known && positive(minQuantity) && minQuantity > capacity) {
+        errors.add(
+            new Problem.FieldError(prefix + "minQuantity", "must not be above the capacity"));
+      }
+      if (!positive(lotSize)) return;
+      if (lotSize < MIN_LOT) {
+        errors.add(
+            new Problem.FieldError(
+                prefix + "lotSize", "must be at least 0.000001 (quantities have 6 decimals)"));
+      } else if (known && lotSize > capacity) {
+        errors.add(new Problem.FieldError(prefix + "lotSize", "must not be above the capacity"));
+      } else if (known && capacity / lotSize > MAX_LOTS) {
+        errors.add(
+            new Problem.FieldError(
+                prefix + "lotSize", "must leave at most 1,000,000,000 lots in the capacity"));
+      }
+    }
+
+    /** Finite and above zero; other values are reported by the field's own checks. */
+    private static boolean positive(Double value) {
+      return value != null && Double.isFinite(value) && value > 0;
     }
   }
 

@@ -221,7 +221,13 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
 
   private static void checkFields(
       OfferRequest request, String prefix, List<Problem.FieldError> errors) {
-    OfferRules.check(request.origins(), request.validFrom(), request.validTo(), prefix, errors);
+    OfferRules.check(
+        request.origins(),
+        request.validFrom(),
+        request.validTo(),
+        new OfferRules.AwardRules(request.capacity(), request.minQuantity(), request.lotSize()),
+        prefix,
+        errors);
   }
 
   private Map<String, Supplier> suppliersById(Collection<String> ids) {

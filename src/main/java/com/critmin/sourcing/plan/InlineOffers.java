@@ -77,7 +77,13 @@ final class InlineOffers implements OfferSource {
       int before = errors.size();
       InlineOfferChecks.check(offer, at, errors);
       if (errors.size() == before) {
-        OfferRules.check(offer.origins(), offer.validFrom(), offer.validTo(), at + ".", errors);
+        OfferRules.check(
+            offer.origins(),
+            offer.validFrom(),
+            offer.validTo(),
+            new OfferRules.AwardRules(offer.capacity(), offer.minQuantity(), offer.lotSize()),
+            at + ".",
+            errors);
       }
       if (errors.size() > before) {
         // Left out of what the optimizer validates, which would name the same field again.

@@ -84,6 +84,16 @@ public class SourcingPolicyService
   @Override
   protected void apply(String id, SourcingPolicyRequest request, SourcingPolicy entity) {
     List<Problem.FieldError> errors = new ArrayList<>(validate(request.limits(), ""));
+    // A plan under such a policy would always be refused (an inline policy learns it per plan).
+    PolicyLimits limits = request.limits();
+    if (limits.maxHhi() != null
+        && (limits.minSuppliers() != null || limits.maxSuppliers() != null)) {
+      errors.add(
+          new Problem.FieldError(
+              "maxHhi",
+              "cannot be combined with minSuppliers or maxSuppliers: a plan under award rules"
+                  + " takes no HHI cap"));
+    }
     if (request.extendsPreset() != null && PolicyPresets.find(request.extendsPreset()).isEmpty()) {
       errors.add(
           new Problem.FieldError(
@@ -110,7 +120,6 @@ public class SourcingPolicyService
     entity.maxSuppliers = request.maxSuppliers();
     entity.countryLimitsJson = write(request.countryLimits());
     entity.groupLimitsJson = write(request.groupLimits());
-    PolicyLimits limits = request.limits();
     entity.excludedCountries =
         limits.excludedCountries() == null ? null : String.join(",", limits.excludedCountries());
     // Changed in place: Hibernate writes only the references that come and go.

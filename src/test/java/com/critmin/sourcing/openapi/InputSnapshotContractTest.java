@@ -47,6 +47,23 @@ class InputSnapshotContractTest {
   }
 
   @Test
+  void planInputWithAwardRulesIsAPlanInput() throws Exception {
+    Map<String, Object> body = problem(Map.of());
+    body.put("policy", Map.of("maxCountryShare", 0.9, "minSuppliers", 1, "maxSuppliers", 2));
+    Map<String, Object> ruled = offer("cn", "CN", null);
+    ruled.put("minQuantity", 10);
+    ruled.put("lotSize", 5);
+    ruled.put("supplier", Map.of("id", "cn-co", "country", "CN", "fixedCost", 100));
+    body.put("offers", List.of(ruled, offer("au", "AU", null)));
+    String location = post("/v1/allocation-plans", body, 201);
+    JsonNode input =
+        assertConforms(location + "/input", "/v1/allocation-plans/{id}/input", "PlanInput");
+    assertThat(input.at("/supplierFixedCosts/cn-co").asDouble()).isEqualTo(100);
+    assertThat(input.at("/limits/maxSuppliers").asInt()).isEqualTo(2);
+    assertThat(input.at("/offers/0/lotSize").asDouble()).isEqualTo(5);
+  }
+
+  @Test
   void frontierInputIsAFrontierInput() throws Exception {
     String location =
         post(

@@ -332,6 +332,78 @@ class AwardRulesApiTest {
         .body("errors.field", hasItem("policy.minSuppliers"));
   }
 
+  /**
+   * Rules that could never be honoured as written are refused rather than leave an offer silently
+   * unusable or a policy never usable: a minimum or lot above the capacity, a lot finer than the 6
+   * decimals quantities keep, a decimal supplier count, an HHI cap beside supplier counts.
+   */
+  @Test
+  void rulesThatCannotBeHonouredAreRefused() {
+    Map<String, Object> high = offer("a", "a", "AU", 600, 80);
+    high.put("minQuantity", 700);
+    Map<String, Object> lot = offer("b", "b", "AU", 600, 80);
+    lot.put("lotSize", 700);
+    Map<String, Object> fine = offer("c", "c", "AU", 600, 80);
+    fine.put("lotSize", 1e-9);
+    post(Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30)),
+            "offers",
+            List.of(high, lot, fine)))
+        .then()
+        .statusCode(422)
+        .body(
+            "errors.field",
+            contains("offers[0].minQuantity", "offers[1].lotSize", "offers[2].lotSize"));
+    post(Map.of(
+            "demand",
+            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 30)),
+            "policy",
+            Map.of("minSuppliers", 1.5),
+            "offers",
+            List.of(offer("d", "d", "AU", 600, 80))))
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("policy.minSuppliers"));
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    request()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "supplierId",
+                "lynas",
+                "material",
+                "NDPR_OXIDE",
+                "capacity",
+                600,
+                "unitPrice",
+                80,
+                "currency",
+                "USD",
+                "minQuantity",
+                700))
+        .put("/v1/offers/high-" + suffix)
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("minQuantity"));
+    request().get("/v1/offers/high-" + suffix).then().statusCode(404);
+    request()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "HHI and counts", "maxHhi", 5000, "minSuppliers", 2))
+        .put("/v1/sourcing-policies/hhi-" + suffix)
+        .then()
+        .statusCode(422)
+        .body("errors.field", contains("maxHhi"));
+    request()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "Half a supplier", "minSuppliers", 1.5))
+        .put("/v1/sourcing-policies/half-" + suffix)
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("minSuppliers"));
+    request().get("/v1/sourcing-policies/half-" + suffix).then().statusCode(404);
+  }
+
   @Test
   void storedModeReadsRulesFromMasterData() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);

@@ -126,8 +126,8 @@ public class OfferResource {
           "Creates or replaces up to sourcing.offers.bulk-max (default 10,000) offers in one all-or-nothing request:"
               + " one invalid item rejects them all and nothing changes. Send a JSON array of offers, each with its id,"
               + " or text/csv with one header row: id, supplierId, material, capacity, unitPrice, currency, and optionally"
-              + " country, validFrom, validTo and one origin.STAGE column per upstream stage (e.g. origin.MINING,"
-              + " origin.SEPARATION). Errors name items as [i].field, i counted from 0 (for CSV, rows after the header).")
+              + " country, validFrom, validTo, minQuantity, lotSize and one origin.STAGE column per upstream stage"
+              + " (e.g. origin.MINING, origin.SEPARATION). Errors name items as [i].field, i counted from 0 (for CSV, rows after the header).")
   @APIResponse(
       responseCode = "200",
       description = "Every offer was written",
@@ -196,8 +196,10 @@ public class OfferResource {
               + "Columns (one header row; names match case-insensitively, in any order):\n"
               + "- required: `id`, `supplierId`, `material`, `capacity`, `unitPrice`, `currency`\n"
               + "- optional: `country` (ships from; default the supplier's), `validFrom`, `validTo`"
-              + " (ISO 8601 dates), and one `origin.STAGE` column per upstream stage (e.g."
-              + " `origin.MINING`, `origin.SEPARATION`) holding that stage's country\n\n"
+              + " (ISO 8601 dates), the award rules `minQuantity` (bought not at all or at least this"
+              + " much) and `lotSize` (bought in whole multiples of it), and one `origin.STAGE` column"
+              + " per upstream stage (e.g. `origin.MINING`, `origin.SEPARATION`) holding that stage's"
+              + " country\n\n"
               + "The separator is `,` or `;` (detected from the header row, or named by `delimiter`);"
               + " with `;` a decimal comma is read too (82,5). A UTF-8 byte-order mark is skipped"
               + " (Excel's CSV UTF-8); without one the body is read in the Content-Type's charset,"
@@ -224,8 +226,8 @@ public class OfferResource {
                                   org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                       .STRING),
                       example =
-                          "id,supplierId,material,country,capacity,unitPrice,currency,origin.MINING,origin.SEPARATION\n"
-                              + "lynas-ndpr-kalgoorlie,lynas,NDPR_OXIDE,AU,1500,84000,USD,AU,AU\n"))
+                          "id,supplierId,material,country,capacity,unitPrice,currency,minQuantity,lotSize,origin.MINING,origin.SEPARATION\n"
+                              + "lynas-ndpr-kalgoorlie,lynas,NDPR_OXIDE,AU,1500,84000,USD,100,25,AU,AU\n"))
           byte[] body,
       @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
       @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam("Idempotency-Key")

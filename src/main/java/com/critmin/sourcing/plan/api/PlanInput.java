@@ -39,7 +39,13 @@ public record PlanInput(
     @Schema(description = "Demand lines, by material", required = true) List<Demand> demand,
     @Schema(description = "The policy's limits after merging", required = true) Limits limits,
     @Schema(description = "The what-if changes applied", required = true) Scenario scenario,
-    @Schema(description = "The offers solved on, by id", required = true) List<Offer> offers) {
+    @Schema(description = "The offers solved on, by id", required = true) List<Offer> offers,
+    @Schema(
+            description =
+                "Fixed cost per supplier id (award rules), in the plan's currency; absent when"
+                    + " no supplier has one",
+            example = "{\"mp\": 400000}")
+        Map<String, Double> supplierFixedCosts) {
 
   /** One demanded material. */
   @Schema(name = "PlanInputDemand")
@@ -56,7 +62,9 @@ public record PlanInput(
       @Schema(required = true) List<GroupLimit> groupLimits,
       @Schema(nullable = true) Double maxSupplierShare,
       @Schema(required = true) List<String> excludedCountries,
-      @Schema(description = "Absent when no HHI cap applies") Double maxHhi) {}
+      @Schema(description = "Absent when no HHI cap applies") Double maxHhi,
+      @Schema(description = "Award rule; absent when not set") Integer minSuppliers,
+      @Schema(description = "Award rule; absent when not set") Integer maxSuppliers) {}
 
   /** A country limit, at one stage or every stage (null), for one material or all (null). */
   @Schema(name = "PlanInputCountryLimit")
@@ -115,5 +123,7 @@ public record PlanInput(
               description = "Country per upstream stage; null when the offer declares none",
               nullable = true,
               example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}")
-          Map<String, String> origins) {}
+          Map<String, String> origins,
+      @Schema(description = "Award rule; absent when not set") Double minQuantity,
+      @Schema(description = "Award rule; absent when not set") Double lotSize) {}
 }

@@ -26,7 +26,7 @@ public record PlanResponse(
     @Schema(example = "USD") String currency,
     @Schema(
             description =
-                "Purchase cost of the allocation, without shortfall penalties, in the currency's minor unit",
+                "Purchase cost of the allocation plus, under award rules, the suppliers' fixed costs paid (also given as fixedCosts); without shortfall penalties; in the currency's minor unit",
             example = "9105000.00",
             nullable = true)
         BigDecimal totalCost,
