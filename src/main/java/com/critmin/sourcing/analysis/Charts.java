@@ -65,7 +65,10 @@ final class Charts {
    */
   static String frontier(FrontierResponse f) {
     TreeMap<Double, Double> curve = new TreeMap<>();
-    XYSeries points = new XYSeries("points solved or on a confirmed segment");
+    // Under award rules every point is solved and no breakpoint is traced: the legend says so.
+    boolean traced = !f.breakpoints().isEmpty();
+    XYSeries points =
+        new XYSeries(traced ? "points solved or on a confirmed segment" : "points solved");
     XYSeries kinks = new XYSeries("breakpoints (exact)");
     for (FrontierResponse.PointView p : f.points()) {
       if (p.totalCost() == null) continue;
@@ -81,7 +84,7 @@ final class Charts {
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(line);
     data.addSeries(points);
-    data.addSeries(kinks);
+    if (traced) data.addSeries(kinks);
 
     NumberAxis x = new NumberAxis(varyLabel(f.vary()) + " (level, % of demand)");
     x.setRange(0, 100);

@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * materials, the other groups once. A touched material's tightest level is the optimum of a MIP
  * that minimises the level under the rules ({@link MipSolver#tightestLevel}); levels below it are
  * infeasible without a solve. Marginal costs are the duals of the LP with each point's award
- * decisions fixed; breakpoints are not traced (the curve has jumps, not only kinks).
+ * decisions fixed (none at the tightest level, where tightening is infeasible); breakpoints are not
+ * traced (the curve has jumps, not only kinks).
  */
 final class AwardFrontier {
   /** Levels this close to a material's tightest one are solved a hair looser, as the LP path. */
@@ -181,6 +182,8 @@ final class AwardFrontier {
     double slope = 0;
     double shortfall = 0;
     boolean timedOut = false;
+    // At a material's tightest level a tighter one is infeasible: no marginal cost exists.
+    boolean atTightest = false;
     List<Frontier.Uncovered> uncovered = new ArrayList<>();
     for (int k = 0; k < groups.size(); k++) {
       AwardSolver.Cluster cluster = clusters[k];
@@ -210,6 +213,10 @@ final class AwardFrontier {
       }
       cost += cluster.fixedCostsPaid();
       int[] members = groups.get(k);
+      for (int p : members) {
+        MipSolver.Level t = tightest[p];
+        atTightest |= t != null && level <= t.level() + TIGHTEST_TOLERANCE;
+      }
       for (int m = 0; m < members.length; m++) {
         MaterialPart part = parts[members[m]];
         PartResult r = cluster.result().parts()[m];
@@ -225,7 +232,7 @@ final class AwardFrontier {
         level,
         Status.OPTIMAL,
         SourcingOptimizer.snap(cost, 1e-9 * Math.max(1.0, Math.abs(cost))),
-        FrontierAnalyzer.clean(-slope * 0.01),
+        atTightest ? null : FrontierAnalyzer.clean(-slope * 0.01),
         SourcingOptimizer.snap(shortfall, 1e-9 * Math.max(1.0, shortfall)),
         List.of());
   }

@@ -593,7 +593,14 @@ final class AwardSolver {
     return found;
   }
 
-  /** A material's minimum orders ({@code lot} false) or lot sizes, if removing them all helps. */
+  /** Most offers of one material tried one by one when their rules together conflict. */
+  static final int CONFLICT_PROBES = 10;
+
+  /**
+   * A material's minimum orders ({@code lot} false) or lot sizes that conflict: each whose removal
+   * alone makes the group feasible (tried one by one for up to {@link #CONFLICT_PROBES} offers),
+   * else all of them together when only removing them all helps.
+   */
   private void addOfferConflict(
       List<RuleConflict> found,
       List<MaterialPart> group,
@@ -601,27 +608,52 @@ final class AwardSolver {
       boolean lot,
       long deadline) {
     MipSolver.Rules relaxed = rules;
-    List<String> offers = new ArrayList<>();
+    List<OfferInput> offers = new ArrayList<>();
     for (int i = 0; i < part.n; i++) {
       OfferInput offer = rules.offers().get(part.offerIds[i]);
       if (offer == null || (lot ? offer.lotSize() : offer.minQuantity()) == null) continue;
       relaxed = relaxed.withoutOfferRule(offer.id(), lot);
-      offers.add(offer.id());
+      offers.add(offer);
     }
     if (offers.isEmpty() || !feasible(group, relaxed, deadline)) return;
-    String single = offers.size() == 1 ? offers.get(0) : null;
-    OfferInput only = single == null ? null : rules.offers().get(single);
-    found.add(
-        new RuleConflict(
-            lot ? AwardRule.LOT_SIZE : AwardRule.MIN_QUANTITY,
-            part.material,
-            single,
-            only == null ? null : lot ? only.lotSize() : only.minQuantity(),
-            (lot ? "the lot sizes of " : "the minimum orders of ")
-                + (single != null ? single : offers.size() + " offers of " + part.material)
-                + " cannot be met together with demand of "
-                + quantity(part.material, part.demand)
-                + " under the policy"));
+    int before = found.size();
+    if (offers.size() > 1 && offers.size() <= CONFLICT_PROBES) {
+      for (OfferInput offer : offers) {
+        if (feasible(group, rules.withoutOfferRule(offer.id(), lot), deadline))
+          found.add(offerConflict(part, lot, offer.id(), offer, null));
+      }
+    }
+    if (found.size() > before) return;
+    OfferInput only = offers.size() == 1 ? offers.get(0) : null;
+    found.add(offerConflict(part, lot, only == null ? null : only.id(), only, offers.size()));
+  }
+
+  /** The conflict of one offer's rule, or of {@code count} offers' rules together. */
+  private RuleConflict offerConflict(
+      MaterialPart part, boolean lot, String offerId, OfferInput offer, Integer count) {
+    String rule = lot ? "lot size" : "minimum order";
+    String whose =
+        offerId != null
+            ? "the "
+                + quantity(part.material, lot ? offer.lotSize() : offer.minQuantity())
+                + " "
+                + rule
+                + " of "
+                + offerId
+            : (lot ? "the lot sizes of " : "the minimum orders of ")
+                + count
+                + " offers of "
+                + part.material
+                + " together";
+    return new RuleConflict(
+        lot ? AwardRule.LOT_SIZE : AwardRule.MIN_QUANTITY,
+        part.material,
+        offerId,
+        offer == null ? null : lot ? offer.lotSize() : offer.minQuantity(),
+        whose
+            + " cannot be met together with demand of "
+            + quantity(part.material, part.demand)
+            + " under the policy");
   }
 
   /** Whether a plan exists under the relaxed rules; false when none was found in time. */

@@ -210,6 +210,42 @@ class AwardRulesTest {
   }
 
   /**
+   * 230 t with every country capped at 60 % (138 t): a (AU, 90 t, minimum 60), b (US, no rule), c
+   * (CN, minimum 300 t, above the cap). Together infeasible; without a's minimum still (90 + 138 <
+   * 230); without c's feasible. The conflict names c's minimum alone, not "the minimum orders of 2
+   * offers".
+   */
+  @Test
+  void theMinimumOrderWhoseRemovalAloneHelpsIsNamed() {
+    SourcingProblem problem =
+        withRules(
+            aProblem()
+                .demand("NDPR_OXIDE", 230)
+                .offer("a", "AU", 90, 100)
+                .offer("b", "US", 500, 110)
+                .offer("c", "CN", 900, 90)
+                .maxCountryShare(0.6)
+                .build(),
+            Map.of(
+                "a-AU-NDPR_OXIDE", new double[] {60, 0},
+                "c-CN-NDPR_OXIDE", new double[] {300, 0}),
+            Map.of(),
+            null,
+            null);
+    Solution s = OPTIMIZER.solve(problem);
+    assertThat(s.status()).isEqualTo(Status.INFEASIBLE);
+    assertThat(s.diagnosis().ruleConflicts())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.rule()).isEqualTo(AwardRule.MIN_QUANTITY);
+              assertThat(c.offer()).isEqualTo("c-CN-NDPR_OXIDE");
+              assertThat(c.explanation())
+                  .startsWith("the 300 minimum order of c-CN-NDPR_OXIDE cannot be met");
+            });
+  }
+
+  /**
    * 2,400 offers of 40 materials from 24 suppliers whose fixed costs couple every material into one
    * MIP (which takes SCIP more than a second here) with a 300 ms limit: TIME_LIMIT, never a hang or
    * a wrong OPTIMAL, and whatever plan was found by then honours every rule and states its gap.

@@ -44,10 +44,15 @@ public record FrontierResponse(
       @Schema(example = "0.65") double level,
       @Schema(description = "OPTIMAL, INFEASIBLE (some material uncovered) or TIME_LIMIT")
           String status,
-      @Schema(description = "Purchase cost", nullable = true) Double totalCost,
+      @Schema(
+              description = "Purchase cost, plus the fixed costs paid under award rules",
+              nullable = true)
+          Double totalCost,
       @Schema(
               description =
-                  "Extra cost of tightening the level by one percentage point (from the duals)",
+                  "Extra cost of tightening the level by one percentage point (from the duals;"
+                      + " under award rules from the LP with the point's award decisions fixed,"
+                      + " and absent at the tightest feasible level)",
               nullable = true)
           Double marginalCostPerPoint,
       @Schema(description = "Unmet quantity (only when shortfall is allowed)", nullable = true)
