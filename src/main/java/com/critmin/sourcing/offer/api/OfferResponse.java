@@ -26,7 +26,10 @@ public record OfferResponse(
             nullable = true)
         Double minQuantity,
     @Schema(
-            description = "Award rule: bought in whole multiples of this quantity",
+            description =
+                "Award rule: bought in whole multiples of this quantity (a plan never buys beyond"
+                    + " demand: demand not reachable in whole lots is infeasible, or short when"
+                    + " shortfall is allowed)",
             example = "25",
             nullable = true)
         Double lotSize,

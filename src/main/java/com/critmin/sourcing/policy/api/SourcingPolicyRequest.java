@@ -69,7 +69,9 @@ public record SourcingPolicyRequest(
         Double maxHhi,
     @Schema(
             description =
-                "Award rule: at least this many suppliers receive a non-zero award, per material",
+                "Award rule: at least this many suppliers receive a non-zero award, per material (a"
+                    + " supplier counts from 0.01 % of the material's demand; offers' minQuantity"
+                    + " makes each award substantial)",
             example = "2",
             nullable = true)
         @Min(0)
