@@ -60,7 +60,10 @@ class InputSnapshotContractTest {
         assertConforms(location + "/input", "/v1/allocation-plans/{id}/input", "PlanInput");
     assertThat(input.at("/supplierFixedCosts/cn-co").asDouble()).isEqualTo(100);
     assertThat(input.at("/limits/maxSuppliers").asInt()).isEqualTo(2);
-    assertThat(input.at("/offers/0/lotSize").asDouble()).isEqualTo(5);
+    // Offers are kept in id order: au, then cn.
+    assertThat(input.at("/offers/1/id").asText()).isEqualTo("cn");
+    assertThat(input.at("/offers/1/lotSize").asDouble()).isEqualTo(5);
+    assertThat(input.at("/offers/1/minQuantity").asDouble()).isEqualTo(10);
   }
 
   @Test
