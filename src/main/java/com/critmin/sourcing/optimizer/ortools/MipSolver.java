@@ -5,6 +5,7 @@ import com.critmin.sourcing.optimizer.model.OfferInput;
 import com.critmin.sourcing.optimizer.model.Status;
 import com.critmin.sourcing.optimizer.part.MaterialPart;
 import com.critmin.sourcing.optimizer.part.PartResult;
+import com.critmin.sourcing.optimizer.part.PolicyRow;
 import com.google.ortools.linearsolver.MPConstraintProto;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPModelRequest;
@@ -24,11 +25,12 @@ import java.util.Map;
  * Solves the MIP of one or more material parts under award rules with SCIP through one MPSolver per
  * call (values copied out before {@code delete()}). The LP of each part ({@link
  * LpPartSolver#append}) gains: per offer with a minimum order a binary "awarded" {@code y} with
- * {@code min * y <= x <= capacity * y}; per offer with a lot size an integer lot count {@code k}
- * with {@code x = lotSize * k}; per supplier of a material, when supplier counts apply, a binary
- * {@code z} with {@code x_s <= capacity_s * z}, and per supplier with a fixed cost a binary {@code
- * w}, shared by the materials the supplier offers (which is why such materials are solved
- * together), paying the cost in the objective.
+ * {@code min * y <= x <= M * y}; per offer with a lot size an integer lot count {@code k} with
+ * {@code x = lotSize * k}; per supplier of a material, when supplier counts apply, a binary {@code
+ * z} with {@code x <= M * z} per offer ({@code y <= z} for an offer with its {@code y}), and per
+ * supplier with a fixed cost a binary {@code w}, shared by the materials the supplier offers (which
+ * is why such materials are solved together), paying the cost in the objective. {@code M} is the
+ * most the offer can be bought: its capacity, demand and every quantity cap on it.
  *
  * <p>Only OPTIMAL (within the relative gap) is a plan proven optimal; FEASIBLE at the time limit is
  * TIME_LIMIT with the best plan found. The plan's quantities and duals come from the LP with every
@@ -313,6 +315,8 @@ public final class MipSolver {
       boolean named) {
     MaterialPart part = built.part;
     Decisions decisions = new Decisions(part.n);
+    Reach reach = new Reach(built);
+    double[] most = reach.most;
     Map<Integer, List<Integer>> bySupplier = new HashMap<>();
     for (int i = 0; i < part.n; i++) {
       int x = built.x[i];
@@ -324,8 +328,8 @@ public final class MipSolver {
       String id = part.offerIds[i];
       if (offer.lotSize() != null) {
         double lot = offer.lotSize();
-        double most = Math.floor(capacity / lot + 1e-9);
-        int k = variable(model, 0, most, 0, true, named ? "lots[" + id + "]" : null);
+        double lots = Math.floor(most[i] / lot + 1e-9);
+        int k = variable(model, 0, lots, 0, true, named ? "lots[" + id + "]" : null);
         row(
             model,
             0,
@@ -351,7 +355,7 @@ public final class MipSolver {
             Double.NEGATIVE_INFINITY,
             0,
             new int[] {x, y},
-            new double[] {1, -bigM(part, capacity)},
+            new double[] {1, -most[i]},
             named ? "awardedCap[" + id + "]" : null);
         decisions.awarded[i] = y;
       }
@@ -384,25 +388,38 @@ public final class MipSolver {
         if (w >= 0)
           row(model, Double.NEGATIVE_INFINITY, 0, new int[] {link, w}, new double[] {1, -1}, null);
       }
-      // One row per offer, x <= M * link, rather than one per supplier: the LP relaxation is
+      // One row per offer, x <= M * link (or y <= link for an offer with its own award binary y,
+      // x <= M * y being in the model), rather than only one per supplier: the LP relaxation is
       // tighter (an offer cannot borrow its supplier's other capacities), which SCIP needs to
-      // prove optimality fast; M is the least of capacity and demand (nothing buys more).
+      // prove optimality fast.
       int[] vars = new int[offers.size() + 1];
       double[] ones = new double[offers.size() + 1];
       double capacity = 0;
+      double each = 0;
       for (int k = 0; k < offers.size(); k++) {
         int i = offers.get(k);
         vars[k] = built.x[i];
         ones[k] = 1;
         capacity += part.capacity[i];
+        each += most[i];
         decisions.supplier[i] = link;
+        int y = decisions.awarded[i];
         row(
             model,
             Double.NEGATIVE_INFINITY,
             0,
-            new int[] {built.x[i], link},
-            new double[] {1, -bigM(part, part.capacity[i])},
+            new int[] {y >= 0 ? y : built.x[i], link},
+            new double[] {1, y >= 0 ? -1 : -most[i]},
             named ? "supplierAward[" + part.offerIds[i] + "]" : null);
+      }
+      // The supplier's offers together, x_s <= M_s * link, where a cap holds them below the sum of
+      // their own bounds (a supplier cap of half the demand): tighter still.
+      double together = reach.together(offers);
+      if (together < each) {
+        double[] coefficients = ones.clone();
+        coefficients[offers.size()] = -together;
+        vars[offers.size()] = link;
+        row(model, Double.NEGATIVE_INFINITY, 0, vars, coefficients, null);
       }
       if (counts) {
         vars[offers.size()] = link;
@@ -427,9 +444,48 @@ public final class MipSolver {
     return decisions;
   }
 
-  /** The most an offer of the part can be bought: its capacity, and never more than demand. */
-  private static double bigM(MaterialPart part, double capacity) {
-    return Math.min(capacity, Math.max(0.0, part.demand));
+  /**
+   * How much the candidates of a part can be bought, from their capacities, demand and the quantity
+   * caps in the model (the big-M of the award rows: the smaller, the tighter the LP).
+   */
+  private static final class Reach {
+    /** Per candidate: capacity, never more than demand nor any cap that holds it. */
+    final double[] most;
+
+    private final double[] rhs;
+    private final List<List<Integer>> capsOf = new ArrayList<>();
+
+    Reach(LpPartSolver.Built built) {
+      MaterialPart part = built.part;
+      most = new double[part.n];
+      rhs = new double[part.rows.size()];
+      for (int i = 0; i < part.n; i++) {
+        most[i] = Math.min(part.capacity[i], Math.max(0.0, part.demand));
+        capsOf.add(new ArrayList<>());
+      }
+      for (int r = 0; r < rhs.length; r++) {
+        PolicyRow row = part.rows.get(r);
+        if (built.rows[r] < 0 || row.isLowerBound() || row.coef != null) continue;
+        rhs[r] = Math.max(0.0, row.rhs);
+        for (int i : row.members) {
+          most[i] = Math.min(most[i], rhs[r]);
+          capsOf.get(i).add(r);
+        }
+      }
+    }
+
+    /** The most the candidates can be bought together: the sum of theirs, or a cap on them all. */
+    double together(List<Integer> candidates) {
+      double sum = 0;
+      Map<Integer, Integer> holding = new HashMap<>();
+      for (int i : candidates) {
+        sum += most[i];
+        for (int r : capsOf.get(i)) holding.merge(r, 1, Integer::sum);
+      }
+      for (var e : holding.entrySet())
+        if (e.getValue() == candidates.size()) sum = Math.min(sum, rhs[e.getKey()]);
+      return sum;
+    }
   }
 
   private static int variable(
