@@ -399,8 +399,10 @@ final class AwardSolver {
           Probe probe = priced.get(k);
           List<MaterialPart> group = new ArrayList<>();
           for (int p : probe.cluster.members) group.add(parts[p]);
+          // The plan under every rule is a plan without this one: the re-solve starts from it.
           MipSolver.Result relaxed =
-              MipSolver.solve(group, probe.relaxed, options.relativeGap(), stop);
+              MipSolver.solve(
+                  group, probe.relaxed, options.relativeGap(), stop, probe.cluster.result);
           if (relaxed.status() != Status.OPTIMAL) return;
           double base = probe.cluster.result.objective();
           // Below noise or below half the currency's minor unit, a rule changes nothing stated.

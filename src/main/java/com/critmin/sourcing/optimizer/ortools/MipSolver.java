@@ -173,6 +173,17 @@ public final class MipSolver {
 
   public static Result solve(
       List<MaterialPart> parts, Rules rules, double relativeGap, long deadlineNanos) {
+    return solve(parts, rules, relativeGap, deadlineNanos, null);
+  }
+
+  /**
+   * As {@link #solve(List, Rules, double, long)}, starting from a known plan of the same parts
+   * ({@code plan}, null for none) that these rules allow: the engine begins with it as its
+   * incumbent, so it only has to search for better ones (a rule's price: the plan under all rules
+   * is a plan without that one).
+   */
+  public static Result solve(
+      List<MaterialPart> parts, Rules rules, double relativeGap, long deadlineNanos, Result plan) {
     int count = parts.size();
     String what = parts.size() == 1 ? parts.get(0).material : count + " materials";
     if (System.nanoTime() >= deadlineNanos) return unsolved(Status.TIME_LIMIT, count);
@@ -193,6 +204,7 @@ public final class MipSolver {
     }
     int variables = model.getVariableCount();
     int constraints = model.getConstraintCount();
+    if (plan != null) hint(model, built, decisions, fixedCostVars, plan);
 
     String engine = engine();
     long[] modelled = new long[1];
@@ -327,6 +339,38 @@ public final class MipSolver {
     for (int p = 0; p < count; p++)
       results[p] = PartResult.unsolved(status, engine(), PartResult.Effort.NONE);
     return new Result(status, results, Map.of(), Double.NaN, Double.NaN);
+  }
+
+  /**
+   * Sets the model's solution hint to the plan, every variable given (SCIP takes a complete hint as
+   * a solution; a partial one it would first have to complete): the integer decisions follow from
+   * the quantities.
+   */
+  private static void hint(
+      MPModelProto.Builder model,
+      LpPartSolver.Built[] built,
+      Decisions[] decisions,
+      Map<String, Integer> fixedCostVars,
+      Result plan) {
+    double[] values = new double[model.getVariableCount()];
+    for (int p = 0; p < built.length; p++) {
+      MaterialPart part = built[p].part;
+      PartResult result = plan.parts()[p];
+      if (built[p].shortfall >= 0) values[built[p].shortfall] = result.shortfall;
+      for (int i = 0; i < part.n; i++) {
+        double q = result.x[i];
+        if (built[p].x[i] < 0 || q <= 0) continue;
+        values[built[p].x[i]] = q;
+        Decisions d = decisions[p];
+        if (d.lots[i] >= 0) values[d.lots[i]] = Math.rint(q / d.lotSize[i]);
+        if (d.awarded[i] >= 0) values[d.awarded[i]] = 1;
+        if (d.supplier[i] >= 0) values[d.supplier[i]] = 1;
+        Integer paid = fixedCostVars.get(part.supplierIds[i]);
+        if (paid != null) values[paid] = 1;
+      }
+    }
+    var hint = model.getSolutionHintBuilder();
+    for (int j = 0; j < values.length; j++) hint.addVarIndex(j).addVarValue(values[j]);
   }
 
   /** Adds the integer decisions and rows of the rules that concern one appended part. */
