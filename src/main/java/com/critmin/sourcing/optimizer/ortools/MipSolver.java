@@ -589,7 +589,10 @@ public final class MipSolver {
 
   /**
    * The LP with every integer column fixed at its rounded value, solved by GLOP: null unless
-   * OPTIMAL (its values and duals are then used).
+   * OPTIMAL (its values and duals are then used). A big-M row {@code x <= M * z} whose decisions
+   * are all 1 only repeats a bound its M came from (a capacity, the demand or a policy cap): it is
+   * freed, so that the dual of a binding cap goes to the cap, where the explanations read it, and
+   * not to its copy.
    */
   private static MPSolutionResponse solveFixed(
       MPModelProto.Builder model, double[] values, long deadlineNanos) {
@@ -599,6 +602,17 @@ public final class MipSolver {
       if (!v.getIsInteger()) continue;
       double value = Math.rint(values[j]);
       v.setIsInteger(false).setLowerBound(value).setUpperBound(value);
+    }
+    for (MPConstraintProto.Builder row : lp.getConstraintBuilderList()) {
+      if (row.getUpperBound() != 0 || row.getLowerBound() != Double.NEGATIVE_INFINITY) continue;
+      boolean bigM = false;
+      for (int k = 0; k < row.getVarIndexCount(); k++) {
+        int j = row.getVarIndex(k);
+        if (!model.getVariable(j).getIsInteger()) continue;
+        bigM = row.getCoefficient(k) < 0 && Math.rint(values[j]) == 1;
+        if (!bigM) break;
+      }
+      if (bigM) row.setUpperBound(Double.POSITIVE_INFINITY);
     }
     MPModelRequest request =
         MPModelRequest.newBuilder()
