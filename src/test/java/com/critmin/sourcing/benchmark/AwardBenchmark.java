@@ -59,6 +59,41 @@ public final class AwardBenchmark {
             optimizer, large, 1, quick ? 1 : 3, "10k offers/100 mat, gap 1e-4", engine, Double.NaN);
       }
       System.clearProperty("optimizer.mip.engine");
+      analyses(optimizer, lp, rules);
+    }
+  }
+
+  /**
+   * The frontier (21 points of the uniform country cap) and the stress test (every country of the
+   * baseline) of the ERP request with and without rules: under rules each level and each shock is a
+   * MIP, without them the parametric LP tracing and warm re-solves.
+   */
+  private static void analyses(
+      SourcingOptimizer optimizer, SourcingProblem lp, SourcingProblem rules) {
+    for (SourcingProblem problem : List.of(lp, rules)) {
+      String name = problem == lp ? "LP (no rules)" : "with rules";
+      long t = System.nanoTime();
+      var frontier =
+          new com.critmin.sourcing.optimizer.FrontierAnalyzer(optimizer)
+              .analyze(
+                  problem,
+                  com.critmin.sourcing.optimizer.model.VariedLimit.MAX_COUNTRY_SHARE,
+                  null,
+                  null);
+      double frontierMillis = (System.nanoTime() - t) / 1e6;
+      t = System.nanoTime();
+      var stress = new com.critmin.sourcing.optimizer.StressTester(optimizer).run(problem, null);
+      double stressMillis = (System.nanoTime() - t) / 1e6;
+      System.out.printf(
+          Locale.ROOT,
+          "ERP analyses, %-14s frontier %d points %.0f ms (%d solves); stress test %d shocks %.0f"
+              + " ms%n",
+          name,
+          frontier.points().size(),
+          frontierMillis,
+          frontier.stats().solves(),
+          stress.shocks().size(),
+          stressMillis);
     }
   }
 

@@ -245,11 +245,15 @@ class AnalysisCorrectnessTest {
     for (int k = 1; k < test.shocks().size(); k++) {
       StressTest.ShockOutcome a = test.shocks().get(k - 1);
       StressTest.ShockOutcome b = test.shocks().get(k);
+      boolean aInfeasible = a.outcome().status() == Status.INFEASIBLE;
+      boolean bInfeasible = b.outcome().status() == Status.INFEASIBLE;
       assertTrue(
-          a.outcome().shortfall() > b.outcome().shortfall()
-              || (a.outcome().shortfall() == b.outcome().shortfall()
-                  && a.costDelta() >= b.costDelta()),
-          "ranked by shortfall, then cost delta");
+          (aInfeasible && !bInfeasible)
+              || (aInfeasible == bInfeasible
+                  && (a.outcome().shortfall() > b.outcome().shortfall()
+                      || (a.outcome().shortfall() == b.outcome().shortfall()
+                          && a.costDelta() >= b.costDelta()))),
+          "ranked: infeasible first, then by shortfall, then cost delta");
     }
   }
 
