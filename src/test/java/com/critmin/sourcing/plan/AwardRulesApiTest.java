@@ -217,7 +217,7 @@ class AwardRulesApiTest {
 
   /**
    * 400 offers of 150 suppliers with fixed costs, lots and minimum orders, 35 to 45 suppliers to
-   * award, 10 ms to do it: out of time before any plan or bound, the answer is a TIME_LIMIT plan
+   * award, 1 ms to do it: out of time before any plan or bound, the answer is a TIME_LIMIT plan
    * without figures it does not have (a NaN gap once made it a 500).
    */
   @Test
@@ -256,7 +256,7 @@ class AwardRulesApiTest {
             "offers",
             offers,
             "timeLimitSeconds",
-            0.01);
+            0.001);
     post(body)
         .then()
         .statusCode(201)
