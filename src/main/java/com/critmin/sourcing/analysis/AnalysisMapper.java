@@ -7,6 +7,7 @@ import com.critmin.sourcing.analysis.api.VaryRequest;
 import com.critmin.sourcing.optimizer.model.Frontier;
 import com.critmin.sourcing.optimizer.model.Status;
 import com.critmin.sourcing.optimizer.model.StressTest;
+import com.critmin.sourcing.plan.api.PlanResponse;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -85,6 +86,21 @@ final class AnalysisMapper {
         s.solves(), s.pivots(), s.parts(), s.variedParts(), s.wallTimeMillis());
   }
 
+  /** The award rules behind an infeasible outcome; absent when there are none. */
+  private static List<PlanResponse.RuleConflictView> conflicts(StressTest.Outcome outcome) {
+    if (outcome.ruleConflicts().isEmpty()) return null;
+    return outcome.ruleConflicts().stream()
+        .map(
+            c ->
+                new PlanResponse.RuleConflictView(
+                    c.rule().name(),
+                    c.material(),
+                    c.offer(),
+                    c.limit() == null ? null : BigDecimal.valueOf(c.limit()).stripTrailingZeros(),
+                    c.explanation()))
+        .toList();
+  }
+
   /** Whether an outcome has a cost: not when the policy or rules cannot be met even short. */
   private static boolean costed(StressTest.Outcome outcome) {
     return outcome.status() == Status.OPTIMAL;
@@ -126,7 +142,8 @@ final class AnalysisMapper {
                               b.basis().name(),
                               significant(b.limit()),
                               significant(b.shadowPrice())))
-                  .toList()));
+                  .toList(),
+              conflicts(o.outcome())));
     }
     StressTest.Outcome base = t.baseline();
     return new StressTestResponse(
@@ -139,7 +156,8 @@ final class AnalysisMapper {
             base.status().name(),
             costed(base) ? money(base.totalCost()) : null,
             significant(base.shortfall()),
-            quantities(base.shortfallByMaterial())),
+            quantities(base.shortfallByMaterial()),
+            conflicts(base)),
         shocks,
         stats(t.stats()),
         run.inputDigest,

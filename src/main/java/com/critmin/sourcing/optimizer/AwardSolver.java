@@ -538,7 +538,7 @@ final class AwardSolver {
    * The rules of an infeasible group whose removal alone makes it feasible: each material's
    * supplier counts, then its minimum orders, then its lot sizes (all of the material's at once).
    */
-  private List<RuleConflict> conflicts(Cluster cluster, MaterialPart[] parts, long deadline) {
+  List<RuleConflict> conflicts(Cluster cluster, MaterialPart[] parts, long deadline) {
     List<MaterialPart> group = new ArrayList<>();
     for (int p : cluster.members) group.add(parts[p]);
     List<RuleConflict> found = new ArrayList<>();
@@ -666,7 +666,9 @@ final class AwardSolver {
 
   private static int availableSuppliers(MaterialPart part) {
     Set<String> suppliers = new TreeSet<>();
-    for (int i = 0; i < part.n; i++) if (part.isAvailable(i)) suppliers.add(part.supplierIds[i]);
+    // A supplier whose capacity a stress test's shock took away remains in name only.
+    for (int i = 0; i < part.n; i++)
+      if (part.isAvailable(i) && part.capacity[i] > 0) suppliers.add(part.supplierIds[i]);
     return suppliers.size();
   }
 }

@@ -4,6 +4,7 @@ import com.critmin.sourcing.optimizer.model.Basis;
 import com.critmin.sourcing.optimizer.model.ConstraintKind;
 import com.critmin.sourcing.optimizer.model.Demand;
 import com.critmin.sourcing.optimizer.model.Frontier;
+import com.critmin.sourcing.optimizer.model.RuleConflict;
 import com.critmin.sourcing.optimizer.model.Shock;
 import com.critmin.sourcing.optimizer.model.SolveOptions;
 import com.critmin.sourcing.optimizer.model.SourcingProblem;
@@ -68,12 +69,14 @@ public final class StressTester {
     int[] solves = solved.solves;
     long[] pivots = solved.pivots;
 
-    StressTest.Outcome base = outcome(parts, baseline, solved.baselineFixedCosts, maxHhi);
+    StressTest.Outcome base =
+        outcome(parts, baseline, solved.baselineFixedCosts, solved.baselineConflicts, maxHhi);
     List<StressTest.ShockOutcome> outcomes = new ArrayList<>(n);
     for (int s = 0; s < n; s++) {
       PartResult[] results = new PartResult[count];
       for (int i = 0; i < count; i++) results[i] = shocked[i][s];
-      StressTest.Outcome o = outcome(parts, results, solved.fixedCosts[s], maxHhi);
+      StressTest.Outcome o =
+          outcome(parts, results, solved.fixedCosts[s], solved.conflicts.get(s), maxHhi);
       double delta = o.totalCost() - base.totalCost();
       Double percent = base.totalCost() > 0 ? 100 * delta / base.totalCost() : null;
       List<BindingLimit> newly = new ArrayList<>();
@@ -111,8 +114,8 @@ public final class StressTester {
 
   /**
    * The solves of a stress test: the baseline and each shock's results per part (indexed [part]
-   * [shock]), the fixed costs paid in the baseline and under each shock, and per part the solves
-   * and simplex pivots spent.
+   * [shock]), the fixed costs paid in the baseline and under each shock, per part the solves and
+   * simplex pivots spent, and the award rules behind an infeasible baseline or shock.
    */
   private record Solved(
       List<Shock> applied,
@@ -121,7 +124,9 @@ public final class StressTester {
       PartResult[][] shocked,
       double[] fixedCosts,
       int[] solves,
-      long[] pivots) {}
+      long[] pivots,
+      List<RuleConflict> baselineConflicts,
+      List<List<RuleConflict>> conflicts) {}
 
   /**
    * The LP path: each part keeps one warm LP across its shocks, changing only the shocked offers'
@@ -182,7 +187,9 @@ public final class StressTester {
             }
           }
         });
-    return new Solved(applied, baseline, 0.0, shocked, new double[n], solves, pivots);
+    List<List<RuleConflict>> none = java.util.Collections.nCopies(n, List.of());
+    return new Solved(
+        applied, baseline, 0.0, shocked, new double[n], solves, pivots, List.of(), none);
   }
 
   /**
@@ -212,14 +219,9 @@ public final class StressTester {
         task -> {
           int s = task / g;
           int k = task % g;
-          MaterialPart[] shockedParts = parts.clone();
+          MaterialPart[] shockedParts = shockedParts(parts, applied.get(s));
           boolean touched = false;
-          for (int p : groups.get(k)) {
-            double[] capacity = shockedCapacity(parts[p], applied.get(s));
-            if (capacity == null) continue;
-            shockedParts[p] = parts[p].withCapacity(capacity);
-            touched = true;
-          }
+          for (int p : groups.get(k)) touched |= shockedParts[p] != parts[p];
           clusters[s][k] = touched ? solver.solve(groups.get(k), shockedParts, deadline) : base[k];
         });
     PartResult[][] shocked = new PartResult[count][n];
@@ -236,8 +238,40 @@ public final class StressTester {
     }
     double baselineFixed = 0;
     for (AwardSolver.Cluster cluster : base) baselineFixed += cluster.fixedCostsPaid();
+    List<RuleConflict> baselineConflicts = conflicts(solver, base, parts, deadline);
+    List<List<RuleConflict>> conflicts = new ArrayList<>(n);
+    for (int s = 0; s < n; s++)
+      conflicts.add(conflicts(solver, clusters[s], shockedParts(parts, applied.get(s)), deadline));
     return new Solved(
-        applied, baseline, baselineFixed, shocked, fixedCosts, solves, new long[count]);
+        applied,
+        baseline,
+        baselineFixed,
+        shocked,
+        fixedCosts,
+        solves,
+        new long[count],
+        baselineConflicts,
+        conflicts);
+  }
+
+  /** The rules that alone make the infeasible groups so (the plan's diagnosis of them). */
+  private static List<RuleConflict> conflicts(
+      AwardSolver solver, AwardSolver.Cluster[] clusters, MaterialPart[] parts, long deadline) {
+    List<RuleConflict> found = new ArrayList<>();
+    for (AwardSolver.Cluster cluster : clusters)
+      if (cluster.status() == Status.INFEASIBLE)
+        found.addAll(solver.conflicts(cluster, parts, deadline));
+    return found;
+  }
+
+  /** Every part under the shock (those it does not touch as they are). */
+  private static MaterialPart[] shockedParts(MaterialPart[] parts, Shock shock) {
+    MaterialPart[] shocked = parts.clone();
+    for (int p = 0; p < parts.length; p++) {
+      double[] capacity = shockedCapacity(parts[p], shock);
+      if (capacity != null) shocked[p] = parts[p].withCapacity(capacity);
+    }
+    return shocked;
   }
 
   /** Every country with a positive quantity at any stage of the baseline, by quantity. */
@@ -285,7 +319,11 @@ public final class StressTester {
   }
 
   private static StressTest.Outcome outcome(
-      MaterialPart[] parts, PartResult[] results, double fixedCosts, Double maxHhi) {
+      MaterialPart[] parts,
+      PartResult[] results,
+      double fixedCosts,
+      List<RuleConflict> conflicts,
+      Double maxHhi) {
     double cost = fixedCosts;
     double shortfall = 0;
     Map<String, Double> byMaterial = new LinkedHashMap<>();
@@ -312,7 +350,8 @@ public final class StressTester {
         SourcingOptimizer.snap(cost, 1e-9 * Math.max(1.0, cost)),
         shortfall,
         byMaterial,
-        binding);
+        binding,
+        status == Status.INFEASIBLE ? conflicts : List.of());
   }
 
   /** Active rows tight at the optimum with a non-zero dual, and a priced HHI cap. */

@@ -173,7 +173,7 @@ class AwardRulesApiTest {
 
   /**
    * Two suppliers must be awarded: losing CN leaves one, which no shortfall can mend. That shock
-   * ranks first, INFEASIBLE, without a cost or delta (not "100 % cheaper").
+   * ranks first, INFEASIBLE, without a cost or delta (not "100 % cheaper"), naming the rule.
    */
   @Test
   void aShockTheRulesCannotSurviveRanksFirstWithoutACost() {
@@ -196,6 +196,14 @@ class AwardRulesApiTest {
         .body("shocks[0].totalCost", nullValue())
         .body("shocks[0].costDelta", nullValue())
         .body("shocks[0].costDeltaPercent", nullValue())
+        .body("shocks[0].ruleConflicts[0].rule", equalTo("MIN_SUPPLIERS"))
+        .body(
+            "shocks[0].ruleConflicts[0].explanation",
+            equalTo(
+                "minSuppliers 2 for NDPR_OXIDE cannot be met: only 1 supplier remains after"
+                    + " exclusions and the scenario"))
+        .body("shocks[1].ruleConflicts", nullValue())
+        .body("baseline.ruleConflicts", nullValue())
         .body("shocks[1].status", equalTo("OPTIMAL"));
     String csv =
         request()

@@ -1,5 +1,6 @@
 package com.critmin.sourcing.analysis.api;
 
+import com.critmin.sourcing.plan.api.PlanResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,12 @@ public record StressTestResponse(
       String status,
       @Schema(nullable = true) Double totalCost,
       double shortfall,
-      Map<String, Double> shortfallByMaterial) {}
+      Map<String, Double> shortfallByMaterial,
+      @Schema(description = RULE_CONFLICTS, nullable = true)
+          List<PlanResponse.RuleConflictView> ruleConflicts) {}
+
+  static final String RULE_CONFLICTS =
+      "Under award rules, when INFEASIBLE: each rule whose removal alone would make it feasible";
 
   /** One shock's outcome against the baseline. */
   @Schema(name = "StressShockOutcome")
@@ -52,7 +58,9 @@ public record StressTestResponse(
       double shortfall,
       Map<String, Double> shortfallByMaterial,
       @Schema(description = "Limits that bind under the shock but not in the baseline")
-          List<BindingView> newlyBinding) {}
+          List<BindingView> newlyBinding,
+      @Schema(description = RULE_CONFLICTS, nullable = true)
+          List<PlanResponse.RuleConflictView> ruleConflicts) {}
 
   /** A limit that binds, with its shadow price. */
   @Schema(name = "StressBindingLimit")

@@ -13,16 +13,21 @@ public record StressTest(Outcome baseline, List<ShockOutcome> shocks, Frontier.S
     shocks = Copies.list(shocks);
   }
 
-  /** Status, purchase cost, total and per-material shortfall, and the limits that bind. */
+  /**
+   * Status, purchase cost, total and per-material shortfall, the limits that bind, and under award
+   * rules the rules that alone make an INFEASIBLE outcome so.
+   */
   public record Outcome(
       Status status,
       double totalCost,
       double shortfall,
       Map<String, Double> shortfallByMaterial,
-      List<BindingLimit> binding) {
+      List<BindingLimit> binding,
+      List<RuleConflict> ruleConflicts) {
     public Outcome {
       shortfallByMaterial = Copies.map(shortfallByMaterial);
       binding = Copies.list(binding);
+      ruleConflicts = Copies.list(ruleConflicts);
     }
   }
 
