@@ -48,10 +48,9 @@ final class AwardFrontier {
     ProblemCompiler compiler = new ProblemCompiler(problem, vary);
     List<Demand> demands = problem.demands();
     int count = demands.size();
-    MaterialPart[] parts = new MaterialPart[count];
-    optimizer.runParallel(count, threads, i -> parts[i] = compiler.compile(demands.get(i)));
+    MaterialPart[] parts = optimizer.compileAll(compiler, demands, threads);
     int[][] varied = new int[count][];
-    for (int i = 0; i < count; i++) varied[i] = variedRows(parts[i]);
+    for (int i = 0; i < count; i++) varied[i] = parts[i].variedRows();
     double baselineLevel = vary.policyLevel(problem.limits());
     double top = 1.0;
     if (levels != null) for (double level : levels) top = Math.max(top, level);
@@ -117,12 +116,6 @@ final class AwardFrontier {
         at[solved.indexOf(baselineLevel)],
         List.of(),
         new Frontier.Stats(solves, 0, count, variedParts, (System.nanoTime() - start) / 1_000_000));
-  }
-
-  private static int[] variedRows(MaterialPart part) {
-    List<Integer> rows = new ArrayList<>();
-    for (int r = 0; r < part.rows.size(); r++) if (part.rows.get(r).varied) rows.add(r);
-    return rows.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**

@@ -108,9 +108,7 @@ final class AwardSolver {
     ProblemCompiler compiler = new ProblemCompiler(problem);
     List<Demand> demands = problem.demands();
     int count = demands.size();
-    MaterialPart[] parts = new MaterialPart[count];
-    optimizer.runParallel(
-        count, options.effectiveThreads(), i -> parts[i] = compiler.compile(demands.get(i)));
+    MaterialPart[] parts = optimizer.compileAll(compiler, demands, options.effectiveThreads());
     List<int[]> groups = coupled(parts);
     Cluster[] clusters = new Cluster[groups.size()];
     optimizer.runParallel(

@@ -230,9 +230,7 @@ public final class FrontierAnalyzer {
 
     static Trace open(
         MaterialPart part, SolveOptions options, Double maxHhi, long deadline, double top) {
-      List<Integer> rows = new ArrayList<>();
-      for (int r = 0; r < part.rows.size(); r++) if (part.rows.get(r).varied) rows.add(r);
-      int[] varied = rows.stream().mapToInt(Integer::intValue).toArray();
+      int[] varied = part.variedRows();
       Trace trace = new Trace(part, varied, options, maxHhi);
       if (varied.length > 0 && maxHhi == null && options.fastPath() && trace.sweep(top, deadline)) {
         return trace;

@@ -414,6 +414,13 @@ public final class SourcingOptimizer implements AutoCloseable {
    * when every claimed task has ended; rethrows the first failure (tasks not yet started are
    * skipped).
    */
+  /** Every demanded material's part, compiled in parallel. */
+  MaterialPart[] compileAll(ProblemCompiler compiler, List<Demand> demands, int threads) {
+    MaterialPart[] parts = new MaterialPart[demands.size()];
+    runParallel(demands.size(), threads, i -> parts[i] = compiler.compile(demands.get(i)));
+    return parts;
+  }
+
   void runParallel(int count, int threads, IndexTask task) {
     int helpers = Math.min(threads, count) - 1;
     if (helpers <= 0) {

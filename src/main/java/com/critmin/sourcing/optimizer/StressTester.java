@@ -55,9 +55,7 @@ public final class StressTester {
     ProblemCompiler compiler = new ProblemCompiler(withShortfall);
     List<Demand> demands = problem.demands();
     int count = demands.size();
-    MaterialPart[] parts = new MaterialPart[count];
-    optimizer.runParallel(
-        count, options.effectiveThreads(), i -> parts[i] = compiler.compile(demands.get(i)));
+    MaterialPart[] parts = optimizer.compileAll(compiler, demands, options.effectiveThreads());
     Solved solved =
         problem.hasAwardRules()
             ? underRules(new AwardSolver(optimizer, withShortfall), parts, shocks, deadline)
@@ -212,6 +210,8 @@ public final class StressTester {
         shocks == null || shocks.isEmpty() ? defaultShocks(parts, baseline) : shocks;
     int n = applied.size();
     AwardSolver.Cluster[][] clusters = new AwardSolver.Cluster[n][g];
+    MaterialPart[][] shockedParts = new MaterialPart[n][];
+    for (int s = 0; s < n; s++) shockedParts[s] = shockedParts(parts, applied.get(s));
     int[] solves = new int[count];
     optimizer.runParallel(
         n * g,
@@ -219,10 +219,10 @@ public final class StressTester {
         task -> {
           int s = task / g;
           int k = task % g;
-          MaterialPart[] shockedParts = shockedParts(parts, applied.get(s));
           boolean touched = false;
-          for (int p : groups.get(k)) touched |= shockedParts[p] != parts[p];
-          clusters[s][k] = touched ? solver.solve(groups.get(k), shockedParts, deadline) : base[k];
+          for (int p : groups.get(k)) touched |= shockedParts[s][p] != parts[p];
+          clusters[s][k] =
+              touched ? solver.solve(groups.get(k), shockedParts[s], deadline) : base[k];
         });
     PartResult[][] shocked = new PartResult[count][n];
     double[] fixedCosts = new double[n];
@@ -241,7 +241,7 @@ public final class StressTester {
     List<RuleConflict> baselineConflicts = conflicts(solver, base, parts, deadline);
     List<List<RuleConflict>> conflicts = new ArrayList<>(n);
     for (int s = 0; s < n; s++)
-      conflicts.add(conflicts(solver, clusters[s], shockedParts(parts, applied.get(s)), deadline));
+      conflicts.add(conflicts(solver, clusters[s], shockedParts[s], deadline));
     return new Solved(
         applied,
         baseline,

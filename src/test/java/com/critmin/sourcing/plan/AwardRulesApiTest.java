@@ -42,6 +42,16 @@ class AwardRulesApiTest {
     return offer;
   }
 
+  /** A problem of 100 t of NDPR_OXIDE under {@code policy}, to add analysis parameters to. */
+  private static Map<String, Object> hundredTonnes(
+      Map<String, Object> policy, List<Map<String, Object>> offers) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("demand", List.of(Map.of("material", "NDPR_OXIDE", "quantity", 100, "unit", "t")));
+    body.put("policy", policy);
+    body.put("offers", offers);
+    return body;
+  }
+
   @Test
   void statelessPlanHonoursEveryRuleAndPricesThem() {
     Map<String, Object> lynas = offer("lynas-ndpr", "lynas", "AU", 100, 80);
@@ -102,18 +112,12 @@ class AwardRulesApiTest {
   void frontiersSolveEachLevelUnderTheRules() {
     Map<String, Object> au = offer("au", "au", "AU", 100, 2);
     au.put("minQuantity", 40);
-    var body =
-        Map.of(
-            "demand",
-            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 100, "unit", "t")),
-            "policy",
+    Map<String, Object> body =
+        hundredTonnes(
             Map.of("maxSuppliers", 2),
-            "offers",
-            List.of(offer("cn", "cn", "CN", 100, 1), au, offer("us", "us", "US", 100, 3)),
-            "vary",
-            Map.of("kind", "MAX_COUNTRY_SHARE"),
-            "levels",
-            List.of(1.0, 0.7, 0.55, 0.5, 0.45));
+            List.of(offer("cn", "cn", "CN", 100, 1), au, offer("us", "us", "US", 100, 3)));
+    body.put("vary", Map.of("kind", "MAX_COUNTRY_SHARE"));
+    body.put("levels", List.of(1.0, 0.7, 0.55, 0.5, 0.45));
     request()
         .contentType(ContentType.JSON)
         .body(body)
@@ -150,13 +154,8 @@ class AwardRulesApiTest {
     Map<String, Object> us = offer("us", "us", "US", 100, 3);
     us.put("supplier", Map.of("id", "us", "country", "US", "fixedCost", 50));
     var body =
-        Map.of(
-            "demand",
-            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 100, "unit", "t")),
-            "policy",
-            Map.of("maxCountryShare", 0.65),
-            "offers",
-            List.of(offer("cn", "cn", "CN", 100, 1), au, us));
+        hundredTonnes(
+            Map.of("maxCountryShare", 0.65), List.of(offer("cn", "cn", "CN", 100, 1), au, us));
     request()
         .contentType(ContentType.JSON)
         .body(body)
@@ -177,16 +176,12 @@ class AwardRulesApiTest {
    */
   @Test
   void aShockTheRulesCannotSurviveRanksFirstWithoutACost() {
-    var body =
-        Map.of(
-            "demand",
-            List.of(Map.of("material", "NDPR_OXIDE", "quantity", 100, "unit", "t")),
-            "policy",
+    Map<String, Object> body =
+        hundredTonnes(
             Map.of("minSuppliers", 2),
-            "offers",
-            List.of(offer("cn", "cn", "CN", 100, 1), offer("au", "au", "AU", 100, 2)),
-            "shocks",
-            List.of(Map.of("country", "AU", "capacityFactor", 0.5), Map.of("country", "CN")));
+            List.of(offer("cn", "cn", "CN", 100, 1), offer("au", "au", "AU", 100, 2)));
+    body.put(
+        "shocks", List.of(Map.of("country", "AU", "capacityFactor", 0.5), Map.of("country", "CN")));
     Response created = request().contentType(ContentType.JSON).body(body).post("/v1/stress-tests");
     created
         .then()

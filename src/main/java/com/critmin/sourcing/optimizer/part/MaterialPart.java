@@ -157,6 +157,13 @@ public final class MaterialPart {
         rows);
   }
 
+  /** Indexes of the rows of the limit a frontier varies. */
+  public int[] variedRows() {
+    return java.util.stream.IntStream.range(0, rows.size())
+        .filter(r -> rows.get(r).varied)
+        .toArray();
+  }
+
   public int activeRowCount() {
     int count = 0;
     for (PolicyRow row : rows) if (row.active) count++;
