@@ -55,9 +55,13 @@ public class AllocationPlan {
   @Column(name = "input_gzip")
   public byte[] inputGzip;
 
-  /** The plan as the API returns it. */
+  /** The plan as the API returns it, gzip-compressed (see {@link #result()}). */
+  @Column(name = "result_gzip")
+  public byte[] resultGzip;
+
+  /** The answer of a plan stored before answers were compressed (V36); null for later ones. */
   @Column(name = "result_json")
-  public String resultJson;
+  public String uncompressedResult;
 
   /** The client's reference (an ERP requisition number), for list filters. */
   @Column(length = 200)
@@ -74,4 +78,15 @@ public class AllocationPlan {
   public Set<String> materials = new TreeSet<>();
 
   @Version public long version;
+
+  /** The plan as the API returns it; null before it has one. */
+  public String result() {
+    return resultGzip != null ? GzipText.text(resultGzip, "a stored plan") : uncompressedResult;
+  }
+
+  /** Stores the plan as the API returns it (compressed). */
+  public void result(String json) {
+    resultGzip = json == null ? null : GzipText.compress(json);
+    uncompressedResult = null;
+  }
 }

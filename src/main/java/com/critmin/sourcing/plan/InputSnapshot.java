@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,9 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The canonical form of a plan's input: everything the solve depended on, resolved (policy merged,
@@ -188,7 +185,7 @@ record InputSnapshot(
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       ByteArrayOutputStream compressed = new ByteArrayOutputStream(8192);
-      try (OutputStream out = new DigestOutputStream(new FastGzip(compressed), sha256)) {
+      try (OutputStream out = new DigestOutputStream(GzipText.compressing(compressed), sha256)) {
         JSON.writeValue(out, this);
       }
       return new Written(
@@ -208,7 +205,7 @@ record InputSnapshot(
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       ByteArrayOutputStream compressed = new ByteArrayOutputStream(8192);
-      try (OutputStream out = new DigestOutputStream(new FastGzip(compressed), sha256)) {
+      try (OutputStream out = new DigestOutputStream(GzipText.compressing(compressed), sha256)) {
         JSON.writeValue(out, new WithParameters(parameters, this));
       }
       return new Written(
@@ -283,19 +280,7 @@ record InputSnapshot(
 
   /** The canonical JSON of a stored snapshot. */
   static String read(byte[] gzip) {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a stored input snapshot is not readable", e);
-    }
-  }
-
-  /** Gzip at the fastest level: the snapshot is written on every solve, read rarely. */
-  private static final class FastGzip extends GZIPOutputStream {
-    FastGzip(OutputStream out) throws IOException {
-      super(out, 1 << 16);
-      def.setLevel(Deflater.BEST_SPEED);
-    }
+    return GzipText.text(gzip, "a stored input snapshot");
   }
 
   private static String countryKey(CountryLimit limit) {

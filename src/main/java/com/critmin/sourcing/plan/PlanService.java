@@ -133,7 +133,8 @@ public class PlanService {
     Prepared prepared = prepare(request);
     long assembled = System.nanoTime();
     AllocationPlan plan = entity(prepared);
-    complete(plan, prepared);
+    String json = complete(plan, prepared);
+    plan.result(json);
     long solved = System.nanoTime();
     writer.insert(plan);
     if (LOG.isDebugEnabled()) {
@@ -146,7 +147,7 @@ public class PlanService {
           (solved - assembled) / 1_000_000,
           (System.nanoTime() - solved) / 1_000_000);
     }
-    return new StoredPlan(plan.id, plan.resultJson);
+    return new StoredPlan(plan.id, json);
   }
 
   /**
@@ -158,7 +159,7 @@ public class PlanService {
     AllocationPlan plan = entity(prepared);
     attachInput(plan, prepared);
     plan.status = PlanStatus.PENDING;
-    plan.resultJson =
+    String json =
         write(
             PlanMapper.pending(
                 plan.id,
@@ -170,8 +171,9 @@ public class PlanService {
                 plan.inputDigest));
     String timeLimitMillis =
         Long.toString(prepared.assembled().problem().options().timeLimitMillis());
+    plan.result(json);
     store.insertWithJob(plan, JOB_KIND, timeLimitMillis);
-    return new StoredPlan(plan.id, plan.resultJson);
+    return new StoredPlan(plan.id, json);
   }
 
   /**
@@ -222,18 +224,19 @@ public class PlanService {
     plan.createdAt = stored.createdAt;
     plan.currency = stored.currency;
     PlanMapper.Names labels = assembler.labelsOf(problem);
-    complete(
-        plan,
-        ProblemAssembler.withUnits(problem, labels),
-        CompletableFuture.completedFuture(written),
-        echo.with(labels));
+    String json =
+        complete(
+            plan,
+            ProblemAssembler.withUnits(problem, labels),
+            CompletableFuture.completedFuture(written),
+            echo.with(labels));
     // Interrupted: cancelled (the store refuses the result below) or the replica is stopping. A
     // failure the interrupt caused is not the plan's: the job runs again, here or elsewhere.
     if (Thread.interrupted() && plan.status == PlanStatus.FAILED) {
       throw new IllegalStateException("plan " + id + " was interrupted while solving");
     }
     if (!store.updateIfUnfinished(
-        id, plan.status, plan.resultJson, plan.totalCost, plan.engine, plan.completedAt)) {
+        id, plan.status, json, plan.totalCost, plan.engine, plan.completedAt)) {
       LOG.infof("Plan %s was final before its solve ended (cancelled); its result is dropped", id);
     }
   }
@@ -282,12 +285,12 @@ public class PlanService {
         store
             .cancelIfUnfinished(id, cancelled, JOB_KIND)
             .orElseThrow(() -> ApiException.notFound("Allocation plan", id));
-    return new StoredPlan(after.id, after.resultJson);
+    return new StoredPlan(after.id, after.result());
   }
 
   /** The stored plan as JSON text, exactly as it was answered when solved. */
   public Optional<String> findJson(String id) {
-    return store.find(id).map(p -> p.resultJson);
+    return store.find(id).map(AllocationPlan::result);
   }
 
   /** The canonical input a plan was solved from. */
@@ -333,17 +336,18 @@ public class PlanService {
   }
 
   /**
-   * Solves and fills in the plan's outcome; a solver failure becomes a FAILED plan, never a 500.
+   * Solves and fills in the plan's outcome, and returns its answer as JSON; a solver failure
+   * becomes a FAILED plan, never a 500.
    */
-  private void complete(AllocationPlan plan, Prepared prepared) {
-    complete(
+  private String complete(AllocationPlan plan, Prepared prepared) {
+    return complete(
         plan,
         prepared.assembled().problem(),
         prepared.snapshot(),
         new Echo(prepared.reference(), prepared.warnings(), prepared.names()));
   }
 
-  private void complete(
+  private String complete(
       AllocationPlan plan,
       SourcingProblem problem,
       CompletableFuture<InputSnapshot.Written> snapshot,
@@ -398,7 +402,7 @@ public class PlanService {
     plan.status = PlanStatus.valueOf(response.status());
     plan.completedAt = response.completedAt();
     plan.totalCost = response.totalCost() == null ? null : response.totalCost().doubleValue();
-    plan.resultJson = write(response);
+    return write(response);
   }
 
   /** What a plan answers beside its solution: the client's reference, warnings, and names. */
@@ -414,14 +418,15 @@ public class PlanService {
    * its canonical input); names are filled in from master data when it is solved.
    */
   private Echo echoOf(AllocationPlan plan) {
-    if (plan.resultJson == null) {
+    String answered = plan.result();
+    if (answered == null) {
       return new Echo(null, List.of(), PlanMapper.Names.NONE);
     }
     try {
-      PlanResponse answered = json.readValue(plan.resultJson, PlanResponse.class);
+      PlanResponse first = json.readValue(answered, PlanResponse.class);
       return new Echo(
-          answered.reference(),
-          answered.warnings() == null ? List.of() : answered.warnings(),
+          first.reference(),
+          first.warnings() == null ? List.of() : first.warnings(),
           PlanMapper.Names.NONE);
     } catch (JsonProcessingException e) {
       LOG.warnf(e, "Plan %s: its stored answer could not be read back", plan.id);

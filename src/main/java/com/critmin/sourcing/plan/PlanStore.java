@@ -49,7 +49,7 @@ public class PlanStore {
     }
     if (plan != null) {
       plan.status = PlanStatus.CANCELLED;
-      plan.resultJson = cancelledJson;
+      plan.result(cancelledJson);
       plan.completedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       plans.flush();
       jobs.cancel(kind, id);
@@ -73,7 +73,7 @@ public class PlanStore {
       return false;
     }
     plan.status = status;
-    plan.resultJson = resultJson;
+    plan.result(resultJson);
     plan.totalCost = totalCost;
     plan.engine = engine;
     plan.completedAt = completedAt;
@@ -88,7 +88,7 @@ public class PlanStore {
     AllocationPlan plan = plans.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (plan != null && isUnfinished(plan)) {
       plan.status = PlanStatus.FAILED;
-      plan.resultJson = failedJson;
+      plan.result(failedJson);
       plan.completedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
     return Optional.ofNullable(plan);

@@ -30,7 +30,7 @@ public class PlanWriter {
 
   private static final String INSERT_PLAN =
       "INSERT INTO allocation_plan (id, status, created_at, started_at, completed_at, currency,"
-          + " total_cost, engine, solver_version, input_digest, input_gzip, result_json, policy_id,"
+          + " total_cost, engine, solver_version, input_digest, input_gzip, result_gzip, policy_id,"
           + " reference, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
   private static final String INSERT_MATERIAL =
       "INSERT INTO allocation_plan_material (plan_id, material) VALUES (?, ?)";
@@ -154,7 +154,7 @@ public class PlanWriter {
           plans.setString(9, plan.solverVersion);
           plans.setString(10, plan.inputDigest);
           plans.setBytes(11, plan.inputGzip);
-          plans.setString(12, plan.resultJson);
+          plans.setBytes(12, plan.resultGzip);
           plans.setString(13, plan.policyId);
           plans.setString(14, plan.reference);
           plans.addBatch();

@@ -39,7 +39,7 @@ class PlanWriterTest {
     for (var result : written) {
       AllocationPlan stored = store.find(result.result()).orElseThrow();
       assertThat(stored.status).isEqualTo(PlanStatus.OPTIMAL);
-      assertThat(stored.resultJson).isEqualTo("{\"id\":\"" + stored.id + "\"}");
+      assertThat(stored.result()).isEqualTo("{\"id\":\"" + stored.id + "\"}");
       assertThat(stored.inputGzip).containsExactly(1, 2, 3);
       assertThat(stored.inputDigest).isEqualTo("sha256:" + stored.id);
       assertThat(stored.totalCost).isEqualTo(12.5);
@@ -91,7 +91,7 @@ class PlanWriterTest {
     plan.solverVersion = "test";
     plan.inputDigest = "sha256:" + plan.id;
     plan.inputGzip = new byte[] {1, 2, 3};
-    plan.resultJson = "{\"id\":\"" + plan.id + "\"}";
+    plan.result("{\"id\":\"" + plan.id + "\"}");
     plan.policyId = "crma-65";
     plan.materials.addAll(Set.of("NDPR_OXIDE", "DY_OXIDE"));
     return plan;

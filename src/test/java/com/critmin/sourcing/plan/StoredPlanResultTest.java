@@ -1,0 +1,110 @@
+package com.critmin.sourcing.plan;
+
+import static com.critmin.sourcing.plan.PlanRequestBuilder.aPlanRequest;
+import static com.critmin.sourcing.testsupport.Api.json;
+import static com.critmin.sourcing.testsupport.Api.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A plan's answer is stored compressed, and read back as it was answered, in both modes; an answer
+ * stored uncompressed before (result_json) is still read.
+ */
+@QuarkusTest
+class StoredPlanResultTest {
+  private static final String PLANS = "/v1/allocation-plans";
+
+  @Inject DataSource dataSource;
+
+  @Test
+  void aSolvedPlanIsStoredCompressedAndReadAsAnswered() throws Exception {
+    var created =
+        json(aPlanRequest().demand("NDPR", 10).offer("a", "AU", 50, 1).build())
+            .post(PLANS)
+            .then()
+            .statusCode(201)
+            .extract();
+    String answered = created.asString();
+    String id = created.path("id");
+    String read = request().get(PLANS + "/" + id).then().statusCode(200).extract().asString();
+    assertThat(read).isEqualTo(answered);
+    byte[][] stored = columns(id);
+    assertThat(stored[1]).as("result_json").isNull();
+    assertThat(stored[0]).as("result_gzip").isNotNull();
+    assertThat(stored[0].length).isLessThan(answered.getBytes(StandardCharsets.UTF_8).length);
+    assertThat(GzipText.text(stored[0], "test")).isEqualTo(answered);
+  }
+
+  @Test
+  void anAsynchronousPlanIsStoredCompressedThroughItsLife() throws Exception {
+    String id =
+        json(aPlanRequest().demand("NDPR", 10).offer("a", "AU", 50, 1).build())
+            .header("Prefer", "respond-async")
+            .post(PLANS)
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    String status = "PENDING";
+    for (int i = 0; i < 200 && !status.equals("OPTIMAL"); i++) {
+      Thread.sleep(50);
+      status = request().get(PLANS + "/" + id).then().statusCode(200).extract().path("status");
+    }
+    assertThat(status).isEqualTo("OPTIMAL");
+    byte[][] stored = columns(id);
+    assertThat(stored[1]).as("result_json").isNull();
+    assertThat(GzipText.text(stored[0], "test"))
+        .isEqualTo(request().get(PLANS + "/" + id).then().extract().asString());
+  }
+
+  @Test
+  void aPlanStoredBeforeAnswersWereCompressedIsStillRead() throws Exception {
+    String id =
+        json(aPlanRequest().demand("NDPR", 10).offer("a", "AU", 50, 1).build())
+            .post(PLANS)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String legacy = "{\"id\":\"" + id + "\",\"status\":\"OPTIMAL\",\"note\":\"stored before V36\"}";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE allocation_plan SET result_gzip = NULL, result_json = ? WHERE id = ?")) {
+      update.setString(1, legacy);
+      update.setString(2, id);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+    request()
+        .get(PLANS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("note", equalTo("stored before V36"));
+  }
+
+  /** The plan's result_gzip and result_json (UTF-8) as stored. */
+  private byte[][] columns(String id) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT result_gzip, result_json FROM allocation_plan WHERE id = ?")) {
+      select.setString(1, id);
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        String json = row.getString(2);
+        return new byte[][] {
+          row.getBytes(1), json == null ? null : json.getBytes(StandardCharsets.UTF_8)
+        };
+      }
+    }
+  }
+}
