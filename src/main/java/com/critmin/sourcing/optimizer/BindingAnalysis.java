@@ -107,6 +107,20 @@ final class BindingAnalysis {
       Engine engine,
       long deadlineNanos,
       boolean exactAllowed) {
+    return of(part, result, engine, deadlineNanos, exactAllowed, null);
+  }
+
+  /**
+   * The part's binding limits; an LP part's exact savings come from {@code warm} when given (the
+   * solver the part was solved in, left at its optimum), else from a solver opened here.
+   */
+  static BindingAnalysis of(
+      MaterialPart part,
+      PartResult result,
+      Engine engine,
+      long deadlineNanos,
+      boolean exactAllowed,
+      LpPartSolver.Resolver warm) {
     List<PolicyRow> policy = part.rows;
     int nr = policy.size();
     if (nr == 0 || result.x == null) return NONE;
@@ -224,6 +238,8 @@ final class BindingAnalysis {
                     : LaminarGreedy.relaxedObjective(part, order, moved, by);
       }
       analysis.price(greedy, amount);
+    } else if (warm != null) {
+      analysis.price(warm::relaxedObjective, amount);
     } else {
       try (LpPartSolver.Resolver lp = LpPartSolver.Resolver.open(part, engine, deadlineNanos)) {
         if (lp != null) analysis.price(lp::relaxedObjective, amount);

@@ -117,6 +117,11 @@ public final class SourcingOptimizer implements AutoCloseable {
         Comparator.comparingInt((Integer i) -> compiler.offerCount(demands.get(i).material()))
             .reversed());
 
+    // Binding limits and their exact savings (re-solves of small parts): an LP part's right after
+    // its solve, in the solver still warm from it; the others' once every part is solved.
+    BindingAnalysis[] analyses = new BindingAnalysis[count];
+    boolean exactAllowed = problem.offers().size() <= BindingAnalysis.EXACT_MAX_PLAN_OFFERS;
+    Double maxHhi = problem.limits().maxHhi();
     runParallel(
         count,
         options.effectiveThreads(),
@@ -129,9 +134,19 @@ public final class SourcingOptimizer implements AutoCloseable {
             MaterialPart part = compiler.compile(demands.get(i));
             long compiled = System.nanoTime() - t0;
             parts[i] = part;
-            results[i] =
-                solvePart(part, options, deadline, problem.limits().maxHhi())
-                    .withBuildNanos(compiled);
+            if (solvesWarm(part, options, maxHhi, exactAllowed)) {
+              try (LpPartSolver.Warm warm =
+                  LpPartSolver.solveWarm(part, options.engine(), deadline)) {
+                results[i] = warm.result().withBuildNanos(compiled);
+                if (warm.resolver() != null) {
+                  analyses[i] =
+                      BindingAnalysis.of(
+                          part, results[i], options.engine(), deadline, true, warm.resolver());
+                }
+              }
+            } else {
+              results[i] = solvePart(part, options, deadline, maxHhi).withBuildNanos(compiled);
+            }
           }
         });
 
@@ -163,15 +178,12 @@ public final class SourcingOptimizer implements AutoCloseable {
     }
     List<Allocation> allocations = new ArrayList<>();
     List<MaterialResult> materials = new ArrayList<>(count);
-    // Binding limits and their exact savings (re-solves of small parts), in parallel like the
-    // solves.
-    BindingAnalysis[] analyses = new BindingAnalysis[count];
-    boolean exactAllowed = problem.offers().size() <= BindingAnalysis.EXACT_MAX_PLAN_OFFERS;
     runParallel(
         count,
         options.effectiveThreads(),
         k -> {
           int i = order[k];
+          if (analyses[i] != null) return;
           analyses[i] =
               results[i].status == Status.OPTIMAL
                   ? BindingAnalysis.of(
@@ -220,6 +232,21 @@ public final class SourcingOptimizer implements AutoCloseable {
       return LaminarGreedy.solve(part);
     }
     return LpPartSolver.solve(part, options.engine(), deadline);
+  }
+
+  /**
+   * Whether the part is solved by the LP in a solver kept open for its binding analysis: an LP part
+   * (no greedy, no HHI cap) whose savings are computed exactly by re-solving.
+   */
+  private static boolean solvesWarm(
+      MaterialPart part, SolveOptions options, Double maxHhi, boolean exactAllowed) {
+    boolean trivial = part.demand <= 0 || part.n == 0;
+    return exactAllowed
+        && maxHhi == null
+        && !trivial
+        && part.availableCount <= BindingAnalysis.EXACT_MAX_OFFERS
+        && !part.hasSpendRows()
+        && !(options.fastPath() && LaminarGreedy.applies(part));
   }
 
   static SolverStats stats(PartResult[] results, SolveOptions options, long start) {

@@ -137,6 +137,56 @@ public final class LpPartSolver {
   }
 
   /**
+   * Solves the part as {@link #solve} does, but in an {@link MPSolver} left open: with an OPTIMAL
+   * result comes a {@link Resolver} warm from its optimal basis, so that binding limits are priced
+   * by warm re-solves without building and solving the part a second time (about half the CPU of an
+   * ERP-size plan's binding analysis). The caller closes it.
+   */
+  public static Warm solveWarm(MaterialPart part, Engine engine, long deadlineNanos) {
+    if (System.nanoTime() >= deadlineNanos) {
+      return new Warm(
+          PartResult.unsolved(Status.TIME_LIMIT, engine.name(), PartResult.Effort.NONE), null);
+    }
+    long start = System.nanoTime();
+    PartResult trivial = withoutLp(part, engine);
+    if (trivial != null) return new Warm(trivial, null);
+    MPModelProto.Builder model = MPModelProto.newBuilder();
+    Built built = append(model, part, false);
+    int variables = model.getVariableCount();
+    int constraints = model.getConstraintCount();
+    MPSolver solver = create(engine);
+    try {
+      load(solver, model, false, part.material);
+      long modelled = System.nanoTime();
+      solver.setTimeLimit(remainingMillis(deadlineNanos));
+      solver.solve();
+      MPSolutionResponse response = solver.createSolutionResponseProto();
+      long solved = System.nanoTime();
+      Status outcome = outcome(response, engine, part.material, deadlineNanos);
+      PartResult.Effort effort =
+          new PartResult.Effort(variables, constraints, modelled - start, solved - modelled);
+      if (outcome != Status.OPTIMAL) {
+        solver.delete();
+        return new Warm(PartResult.unsolved(outcome, engine.name(), effort), null);
+      }
+      PartResult result = read(built, response, engine, effort);
+      return new Warm(
+          result, new Resolver(solver, built, deadlineNanos, response.getObjectiveValue()));
+    } catch (RuntimeException | Error e) {
+      solver.delete();
+      throw e;
+    }
+  }
+
+  /** A part's result and, when it is OPTIMAL, its solver still warm; close it once done. */
+  public record Warm(PartResult result, Resolver resolver) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (resolver != null) resolver.close();
+    }
+  }
+
+  /**
    * Re-solves one part's LP with some policy rows moved, to price a limit exactly where the dual of
    * one (possibly degenerate) basis cannot. The model is loaded once into an {@link MPSolver}; the
    * first solve is cold, later ones change only row bounds and warm-start from the previous basis
@@ -148,10 +198,14 @@ public final class LpPartSolver {
     private final Built built;
     private final long deadlineNanos;
 
-    private Resolver(MPSolver solver, Built built, long deadlineNanos) {
+    /** The objective of the part as built, when already solved to optimality; else NaN. */
+    private final double solved;
+
+    private Resolver(MPSolver solver, Built built, long deadlineNanos, double solved) {
       this.solver = solver;
       this.built = built;
       this.deadlineNanos = deadlineNanos;
+      this.solved = solved;
     }
 
     /**
@@ -169,7 +223,7 @@ public final class LpPartSolver {
         solver.delete();
         throw e;
       }
-      return new Resolver(solver, built, deadlineNanos);
+      return new Resolver(solver, built, deadlineNanos, Double.NaN);
     }
 
     /**
@@ -178,6 +232,7 @@ public final class LpPartSolver {
      * when the solver does not prove optimality or the deadline has passed.
      */
     public double relaxedObjective(int[] rows, double amount) {
+      if (rows.length == 0 && !Double.isNaN(solved)) return solved;
       if (System.nanoTime() >= deadlineNanos) return Double.NaN;
       List<PolicyRow> policy = built.part.rows;
       for (int r : rows) bound(policy.get(r), built.rows[r], amount);
