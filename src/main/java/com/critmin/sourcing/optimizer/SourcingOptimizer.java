@@ -54,6 +54,9 @@ public final class SourcingOptimizer implements AutoCloseable {
 
   private final ThreadPoolExecutor pool;
 
+  /** Callers of {@link #runParallel} at work now. */
+  private final AtomicInteger working = new AtomicInteger();
+
   /** An optimizer whose helper pool has one thread per available processor. */
   public SourcingOptimizer() {
     this(0);
@@ -449,7 +452,20 @@ public final class SourcingOptimizer implements AutoCloseable {
   }
 
   void runParallel(int count, int threads, IndexTask task) {
-    int helpers = Math.min(threads, count) - 1;
+    // With more solves at work than helper threads the processors are busy anyway: helpers would
+    // add only handoffs (about a tenth of an ERP-size plan's CPU under load), so the caller works
+    // alone.
+    int working = this.working.incrementAndGet();
+    try {
+      int helpers = working > pool.getMaximumPoolSize() ? 0 : Math.min(threads, count) - 1;
+      runOn(count, helpers, task);
+    } finally {
+      this.working.decrementAndGet();
+    }
+  }
+
+  /** Runs the tasks on the caller's thread and up to {@code helpers} pool threads. */
+  private void runOn(int count, int helpers, IndexTask task) {
     if (helpers <= 0) {
       for (int i = 0; i < count; i++) task.run(i);
       return;

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,6 +55,11 @@ public class PlanService {
   private final SourcingConfig config;
   private final SolveTracing tracing;
   private final ExecutorService snapshots;
+
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+  /** Synchronous plans being solved now. */
+  private final AtomicInteger preparing = new AtomicInteger();
 
   public PlanService(
       ProblemAssembler assembler,
@@ -129,6 +135,15 @@ public class PlanService {
 
   /** Solves and stores a plan; a request that names something missing or breaks a rule is a 422. */
   public StoredPlan create(PlanRequest request) {
+    preparing.incrementAndGet();
+    try {
+      return solveAndStore(request);
+    } finally {
+      preparing.decrementAndGet();
+    }
+  }
+
+  private StoredPlan solveAndStore(PlanRequest request) {
     long start = System.nanoTime();
     Prepared prepared = prepare(request);
     long assembled = System.nanoTime();
@@ -309,8 +324,12 @@ public class PlanService {
   private Prepared prepare(PlanRequest request) {
     ProblemAssembler.Assembled assembled = assembler.assemble(request);
     Instant createdAt = now();
+    // Written beside the solve while a processor is free for it; with more plans at work than
+    // processors, on this thread (a handoff would cost without gaining anything).
     CompletableFuture<InputSnapshot.Written> snapshot =
-        CompletableFuture.supplyAsync(() -> InputSnapshot.of(assembled).write(), snapshots);
+        preparing.get() > PROCESSORS
+            ? CompletableFuture.completedFuture(InputSnapshot.of(assembled).write())
+            : CompletableFuture.supplyAsync(() -> InputSnapshot.of(assembled).write(), snapshots);
     return new Prepared(assembled, PlanIds.next(createdAt.toEpochMilli()), createdAt, snapshot);
   }
 

@@ -25,6 +25,53 @@ import org.junit.jupiter.api.Timeout;
 class SharedSolverPoolTest {
 
   @Test
+  @Timeout(60)
+  void withMoreSolvesAtWorkThanPoolThreadsACallerWorksAlone() throws Exception {
+    try (SourcingOptimizer optimizer = new SourcingOptimizer(1)) {
+      CountDownLatch started = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread busy =
+          new Thread(
+              () ->
+                  optimizer.runParallel(
+                      1,
+                      1,
+                      i -> {
+                        started.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }));
+      busy.start();
+      started.await();
+      // One solve at work and this one: more than the pool's one thread, so no handoff.
+      Set<Thread> ran = ConcurrentHashMap.newKeySet();
+      optimizer.runParallel(
+          8,
+          4,
+          i -> {
+            ran.add(Thread.currentThread());
+            sleep(5);
+          });
+      assertThat(ran).containsExactly(Thread.currentThread());
+      release.countDown();
+      busy.join();
+      // Alone again: the pool helps.
+      Set<Thread> helped = ConcurrentHashMap.newKeySet();
+      optimizer.runParallel(
+          8,
+          4,
+          i -> {
+            helped.add(Thread.currentThread());
+            sleep(20);
+          });
+      assertThat(helped).hasSize(2);
+    }
+  }
+
+  @Test
   void concurrentSolvesUseNoThreadsBeyondTheirCallersAndThePool() throws Exception {
     try (SourcingOptimizer optimizer = new SourcingOptimizer(2)) {
       Set<Thread> workers = ConcurrentHashMap.newKeySet();
