@@ -5,7 +5,8 @@ Usage (from the repository root; wrk from Debian: apt-get install wrk):
     python3 benchmark/throughput.py BASELINE_DIR_OR_JAR CANDIDATE_DIR_OR_JAR [--rounds 5] [--seconds 10]
 
 Both jars start at once (each on a free port with a throw-away H2 database in a data directory of its
-own, no demo data, the same JVM options). After a warm-up of each, the two are loaded in alternating
+own, no demo data, the same JVM options). After a warm-up of each (90 s by default: until then the JIT is
+still compiling the request path and a round measures mostly how far it got), the two are loaded in alternating
 rounds (baseline, candidate, baseline, ...) with `wrk` holding --connections connections open and posting
 the same ERP-size stateless plan (--offers inline offers over --materials materials, 65 % country cap),
 so both see the same machine load. Each round prints plans/s and wrk's latency percentiles; at the end the
@@ -120,7 +121,10 @@ def main():
     parser.add_argument("candidate", help="candidate quarkus-app directory or quarkus-run.jar")
     parser.add_argument("--rounds", type=int, default=5, help="measured rounds per build, alternating")
     parser.add_argument("--seconds", type=int, default=10, help="length of one round")
-    parser.add_argument("--warmup", type=int, default=20, help="seconds of warm-up per build")
+    parser.add_argument("--warmup", type=int, default=90,
+                        help="seconds of warm-up per build: on 2 CPUs under this load the JIT's C2 compiler"
+                             " works through its backlog for about 90 s, and rounds before that measure"
+                             " the warm-up, not the build")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1, help="wrk threads (the client shares the CPUs)")
     parser.add_argument("--offers", type=int, default=200)
