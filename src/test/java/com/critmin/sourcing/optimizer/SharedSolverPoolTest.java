@@ -38,11 +38,7 @@ class SharedSolverPoolTest {
                       1,
                       i -> {
                         started.countDown();
-                        try {
-                          release.await();
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
+                        await(release);
                       }));
       busy.start();
       started.await();
