@@ -161,12 +161,7 @@ final class BindingAnalysis {
     // Spend caps move by coefficients, not by right-hand side, and HHI cuts live only in the warm
     // LP: parts with either keep the dual-based figures.
     boolean exact =
-        exactAllowed
-            && part.availableCount <= EXACT_MAX_OFFERS
-            && demand > 0
-            && !part.hasSpendRows()
-            && result.hhiIterations == 0
-            && !result.hhiCapped;
+        repricedExactly(part, exactAllowed) && result.hhiIterations == 0 && !result.hhiCapped;
     double amount = 0.01 * demand;
     Oracle greedy = null;
     double greedyBase = Double.NaN;
@@ -246,6 +241,18 @@ final class BindingAnalysis {
       }
     }
     return analysis;
+  }
+
+  /**
+   * Whether the part's binding limits are priced by re-solving it with each one moved (below an HHI
+   * cap they are not either): small enough, with demand, and without spend caps, which move by
+   * coefficients rather than by right-hand side.
+   */
+  static boolean repricedExactly(MaterialPart part, boolean exactAllowed) {
+    return exactAllowed
+        && part.availableCount <= EXACT_MAX_OFFERS
+        && part.demand > 0
+        && !part.hasSpendRows();
   }
 
   private void price(Oracle oracle, double amount) {

@@ -243,12 +243,9 @@ public final class SourcingOptimizer implements AutoCloseable {
    */
   private static boolean solvesWarm(
       MaterialPart part, SolveOptions options, Double maxHhi, boolean exactAllowed) {
-    boolean trivial = part.demand <= 0 || part.n == 0;
-    return exactAllowed
-        && maxHhi == null
-        && !trivial
-        && part.availableCount <= BindingAnalysis.EXACT_MAX_OFFERS
-        && !part.hasSpendRows()
+    return maxHhi == null
+        && part.n > 0
+        && BindingAnalysis.repricedExactly(part, exactAllowed)
         && !(options.fastPath() && LaminarGreedy.applies(part));
   }
 

@@ -296,11 +296,11 @@ public class PlanService {
                 now(),
                 plan.currency,
                 plan.inputDigest));
-    AllocationPlan after =
-        store
-            .cancelIfUnfinished(id, cancelled, JOB_KIND)
-            .orElseThrow(() -> ApiException.notFound("Allocation plan", id));
-    return new StoredPlan(after.id, after.result());
+    // A plan already final is a 409 there: past it, the plan holds the answer just written.
+    store
+        .cancelIfUnfinished(id, cancelled, JOB_KIND)
+        .orElseThrow(() -> ApiException.notFound("Allocation plan", id));
+    return new StoredPlan(id, cancelled);
   }
 
   /** The stored plan as JSON text, exactly as it was answered when solved. */

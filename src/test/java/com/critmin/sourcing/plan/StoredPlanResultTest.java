@@ -6,12 +6,16 @@ import static com.critmin.sourcing.testsupport.Api.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.critmin.sourcing.testsupport.Polling;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +31,7 @@ class StoredPlanResultTest {
 
   @Test
   void aSolvedPlanIsStoredCompressedAndReadAsAnswered() throws Exception {
-    var created =
-        json(aPlanRequest().demand("NDPR", 10).offer("a", "AU", 50, 1).build())
-            .post(PLANS)
-            .then()
-            .statusCode(201)
-            .extract();
+    var created = created(null);
     String answered = created.asString();
     String id = created.path("id");
     String read = request().get(PLANS + "/" + id).then().statusCode(200).extract().asString();
@@ -46,19 +45,12 @@ class StoredPlanResultTest {
 
   @Test
   void anAsynchronousPlanIsStoredCompressedThroughItsLife() throws Exception {
-    String id =
-        json(aPlanRequest().demand("NDPR", 10).offer("a", "AU", 50, 1).build())
-            .header("Prefer", "respond-async")
-            .post(PLANS)
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    String status = "PENDING";
-    for (int i = 0; i < 200 && !status.equals("OPTIMAL"); i++) {
-      Thread.sleep(50);
-      status = request().get(PLANS + "/" + id).then().statusCode(200).extract().path("status");
-    }
+    String id = created("respond-async").path("id");
+    String status =
+        Polling.until(
+            () -> request().get(PLANS + "/" + id).then().statusCode(200).extract().path("status"),
+            "OPTIMAL"::equals,
+            Duration.ofSeconds(30));
     assertThat(status).isEqualTo("OPTIMAL");
     byte[][] stored = columns(id);
     assertThat(stored[1]).as("result_json").isNull();
@@ -68,13 +60,7 @@ class StoredPlanResultTest {
 
   @Test
   void aPlanStoredBeforeAnswersWereCompressedIsStillRead() throws Exception {
-    String id =
-        json(aPlanRequest().demand("NDPR", 10).offer("a", "AU", 50, 1).build())
-            .post(PLANS)
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String id = created(null).path("id");
     String legacy = "{\"id\":\"" + id + "\",\"status\":\"OPTIMAL\",\"note\":\"stored before V36\"}";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
@@ -89,6 +75,13 @@ class StoredPlanResultTest {
         .then()
         .statusCode(200)
         .body("note", equalTo("stored before V36"));
+  }
+
+  /** A small plan created, synchronously or with {@code Prefer} (201 or 202). */
+  private static ExtractableResponse<Response> created(String prefer) {
+    var request = json(aPlanRequest().demand("NDPR", 10).offer("a", "AU", 50, 1).build());
+    if (prefer != null) request.header("Prefer", prefer);
+    return request.post(PLANS).then().statusCode(prefer == null ? 201 : 202).extract();
   }
 
   /** The plan's result_gzip and result_json (UTF-8) as stored. */

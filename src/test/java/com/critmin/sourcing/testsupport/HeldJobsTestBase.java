@@ -44,13 +44,7 @@ public abstract class HeldJobsTestBase {
 
   /** Reads until the value is done or the bound has passed; answers the last value read. */
   protected static <T> T pollUntil(Callable<T> read, Predicate<T> done) throws Exception {
-    long deadline = System.nanoTime() + BOUND.toNanos();
-    T value = read.call();
-    while (!done.test(value) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      value = read.call();
-    }
-    return value;
+    return Polling.until(read, done, BOUND);
   }
 
   /** Polls a run's status until it is one of the final ones. */

@@ -117,23 +117,21 @@ public final class LpPartSolver {
       modelled = System.nanoTime();
       response = MPSolver.solveWithProto(request);
     } else {
-      MPSolver solver = create(engine);
+      MPSolver solver = loaded(engine, model, named, part.material);
       try {
-        load(solver, model, named, part.material);
         modelled = System.nanoTime();
-        solver.setTimeLimit(remainingMillis(deadlineNanos));
-        solver.solve();
-        response = solver.createSolutionResponseProto();
+        response = solveIn(solver, deadlineNanos);
       } finally {
         solver.delete();
       }
     }
     long solved = System.nanoTime();
-    Status outcome = outcome(response, engine, part.material, deadlineNanos);
-    PartResult.Effort effort =
-        new PartResult.Effort(variables, constraints, modelled - start, solved - modelled);
-    if (outcome != Status.OPTIMAL) return PartResult.unsolved(outcome, engine.name(), effort);
-    return read(built, response, engine, effort);
+    return answer(
+        built,
+        response,
+        engine,
+        deadlineNanos,
+        new PartResult.Effort(variables, constraints, modelled - start, solved - modelled));
   }
 
   /**
@@ -154,28 +152,60 @@ public final class LpPartSolver {
     Built built = append(model, part, false);
     int variables = model.getVariableCount();
     int constraints = model.getConstraintCount();
-    MPSolver solver = create(engine);
+    MPSolver solver = loaded(engine, model, false, part.material);
     try {
-      load(solver, model, false, part.material);
       long modelled = System.nanoTime();
-      solver.setTimeLimit(remainingMillis(deadlineNanos));
-      solver.solve();
-      MPSolutionResponse response = solver.createSolutionResponseProto();
+      MPSolutionResponse response = solveIn(solver, deadlineNanos);
       long solved = System.nanoTime();
-      Status outcome = outcome(response, engine, part.material, deadlineNanos);
-      PartResult.Effort effort =
-          new PartResult.Effort(variables, constraints, modelled - start, solved - modelled);
-      if (outcome != Status.OPTIMAL) {
+      PartResult result =
+          answer(
+              built,
+              response,
+              engine,
+              deadlineNanos,
+              new PartResult.Effort(variables, constraints, modelled - start, solved - modelled));
+      if (result.status != Status.OPTIMAL) {
         solver.delete();
-        return new Warm(PartResult.unsolved(outcome, engine.name(), effort), null);
+        return new Warm(result, null);
       }
-      PartResult result = read(built, response, engine, effort);
       return new Warm(
           result, new Resolver(solver, built, deadlineNanos, response.getObjectiveValue()));
     } catch (RuntimeException | Error e) {
       solver.delete();
       throw e;
     }
+  }
+
+  /** A new solver of the engine with the model loaded; nothing native is left on failure. */
+  private static MPSolver loaded(
+      Engine engine, MPModelProto.Builder model, boolean named, String what) {
+    MPSolver solver = create(engine);
+    try {
+      load(solver, model, named, what);
+      return solver;
+    } catch (RuntimeException | Error e) {
+      solver.delete();
+      throw e;
+    }
+  }
+
+  /** Solves what the solver holds within the deadline; its answer as a response. */
+  private static MPSolutionResponse solveIn(MPSolver solver, long deadlineNanos) {
+    solver.setTimeLimit(remainingMillis(deadlineNanos));
+    solver.solve();
+    return solver.createSolutionResponseProto();
+  }
+
+  /** The part's result from the engine's answer: values and duals when OPTIMAL. */
+  private static PartResult answer(
+      Built built,
+      MPSolutionResponse response,
+      Engine engine,
+      long deadlineNanos,
+      PartResult.Effort effort) {
+    Status outcome = outcome(response, engine, built.part.material, deadlineNanos);
+    if (outcome != Status.OPTIMAL) return PartResult.unsolved(outcome, engine.name(), effort);
+    return read(built, response, engine, effort);
   }
 
   /** A part's result and, when it is OPTIMAL, its solver still warm; close it once done. */
@@ -216,14 +246,8 @@ public final class LpPartSolver {
       if (part.availableCount == 0 || unmeetableMinimum(part)) return null;
       MPModelProto.Builder model = MPModelProto.newBuilder();
       Built built = append(model, part, false);
-      MPSolver solver = create(engine);
-      try {
-        load(solver, model, false, part.material);
-      } catch (RuntimeException e) {
-        solver.delete();
-        throw e;
-      }
-      return new Resolver(solver, built, deadlineNanos, Double.NaN);
+      return new Resolver(
+          loaded(engine, model, false, part.material), built, deadlineNanos, Double.NaN);
     }
 
     /**
