@@ -3,6 +3,8 @@
 
 Usage (from the repository root; wrk from Debian: apt-get install wrk):
     python3 benchmark/throughput.py BASELINE_DIR_OR_JAR CANDIDATE_DIR_OR_JAR [--rounds 5] [--seconds 10]
+    python3 benchmark/throughput.py BASELINE CANDIDATE --postgresql jdbc:postgresql://127.0.0.1:5432/postgres
+        (both builds built with -Ppostgresql; each gets a fresh database of its own on that server)
 
 Both jars start at once (each on a free port with a throw-away H2 database in a data directory of its
 own, no demo data, the same JVM options). After a warm-up of each (90 s by default: until then the JIT is
@@ -54,10 +56,26 @@ def jar_path(path):
     return os.path.join(path, "quarkus-run.jar") if os.path.isdir(path) else path
 
 
-def start(jar, jvm_options, name):
+def fresh_database(postgresql, name):
+    """Drops and creates database sourcing_throughput_NAME on the server of the --postgresql URL; its JDBC URL."""
+    database = f"sourcing_throughput_{name}"
+    host_port = re.match(r"jdbc:postgresql://([^/]+)/", postgresql).group(1)
+    host, _, port = host_port.partition(":")
+    psql = ["psql", "-h", host, "-p", port or "5432", "-U", os.environ.get("PGUSER", "postgres"), "-d", "postgres",
+            "-v", "ON_ERROR_STOP=1", "-q"]
+    subprocess.run(psql + ["-c", f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"], check=True)
+    subprocess.run(psql + ["-c", f"CREATE DATABASE {database}"], check=True)
+    return f"jdbc:postgresql://{host_port}/{database}"
+
+
+def start(jar, jvm_options, name, postgresql=None):
     port = free_port()
     data_dir = tempfile.mkdtemp(prefix=f"sourcing-throughput-{name}-")
     env = dict(os.environ, SOURCING_DATA_DIR=data_dir, SOURCING_DEMO_DATA="false", QUARKUS_HTTP_PORT=str(port))
+    if postgresql:
+        env.update(QUARKUS_DATASOURCE_JDBC_URL=fresh_database(postgresql, name),
+                   QUARKUS_DATASOURCE_USERNAME=os.environ.get("PGUSER", "postgres"),
+                   SOURCING_AUTH_ENABLED="false")  # like the embedded default: the load carries no tokens
     log = open(os.path.join(data_dir, "log"), "w")
     process = subprocess.Popen(["java", *jvm_options.split(), "-jar", jar], env=env, stdout=log,
                                stderr=subprocess.STDOUT)
@@ -130,6 +148,10 @@ def main():
     parser.add_argument("--offers", type=int, default=200)
     parser.add_argument("--materials", type=int, default=5)
     parser.add_argument("--jvm-options", default="-Xmx1g", help="options of both JVMs")
+    parser.add_argument("--postgresql", metavar="JDBC_URL",
+                        help="store on PostgreSQL (both builds built with -Ppostgresql): each build gets a fresh"
+                             " database of its own on this server, e.g. jdbc:postgresql://127.0.0.1:5432/postgres"
+                             " (user $PGUSER, default postgres; the databases are dropped and created with psql)")
     args = parser.parse_args()
 
     if shutil.which("wrk") is None:
@@ -147,10 +169,10 @@ def main():
     servers = {}
     try:
         for name, jar in builds.items():
-            servers[name] = start(jar, args.jvm_options, name)
+            servers[name] = start(jar, args.jvm_options, name, args.postgresql)
         print(f"ERP-size stateless plan: {args.offers} inline offers over {args.materials} materials,"
               f" {len(body) / 1000:.0f} kB of JSON; {args.connections} connections, wrk -t{args.threads};"
-              f" JVM {args.jvm_options}")
+              f" JVM {args.jvm_options}; store {'PostgreSQL' if args.postgresql else 'embedded H2'}")
         for name, (_, url, _) in servers.items():
             plan = plans_stored(url, body)
             print(f"  {name}: {builds[name]} at {url}: {plan['status']}, cost {plan['totalCost']},"
