@@ -150,6 +150,21 @@ public class ProblemMappers {
           List.of(new Problem.FieldError(field, message)),
           uri);
     }
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    if (e instanceof MismatchedInputException
+        && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+      return ProblemResponses.of(
+          ProblemType.MALFORMED_REQUEST,
+          "The body is not valid JSON: more follows its value" + where,
+          null,
+          uri);
+    }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       // Valid JSON of the wrong shape, such as an array where an object is expected: not a syntax
       // error.
@@ -164,13 +179,6 @@ public class ProblemMappers {
           List.of(new Problem.FieldError("body", message)),
           uri);
     }
-    String where =
-        e.getLocation() == null
-            ? ""
-            : " at line "
-                + e.getLocation().getLineNr()
-                + ", column "
-                + e.getLocation().getColumnNr();
     return ProblemResponses.of(
         ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + where, null, uri);
   }

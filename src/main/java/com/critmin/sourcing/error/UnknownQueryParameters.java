@@ -15,7 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A query parameter that the operation does not declare is a 400 naming it: a misspelt filter
- * (?suplier=lynas) silently returning every offer is worse than an error.
+ * (?suplier=lynas) silently returning every offer is worse than an error. So is one given twice
+ * (?material=A&material=B): every parameter takes one value, and answering for the first alone
+ * would hand back part of what was asked for.
  */
 public class UnknownQueryParameters {
   private static final Map<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
@@ -26,14 +28,21 @@ public class UnknownQueryParameters {
     if (method == null) {
       return;
     }
-    Set<String> given = request.getUriInfo().getQueryParameters().keySet();
-    if (given.isEmpty()) {
+    Map<String, List<String>> query = request.getUriInfo().getQueryParameters();
+    if (query.isEmpty()) {
       return;
     }
     Set<String> declared = DECLARED.computeIfAbsent(method, UnknownQueryParameters::declared);
     List<Problem.FieldError> errors = new ArrayList<>();
-    for (String name : new TreeSet<>(given)) {
-      if (!declared.contains(name)) {
+    for (String name : new TreeSet<>(query.keySet())) {
+      if (declared.contains(name) && query.get(name).size() > 1) {
+        errors.add(
+            new Problem.FieldError(
+                name,
+                "given "
+                    + query.get(name).size()
+                    + " times; it takes one value (ask once per value)"));
+      } else if (!declared.contains(name)) {
         errors.add(
             new Problem.FieldError(
                 name,
@@ -50,7 +59,9 @@ public class UnknownQueryParameters {
       String detail =
           errors.size() == 1
               ? errors.get(0).field() + ": " + errors.get(0).message()
-              : "unknown query parameters: "
+              : (errors.stream().allMatch(e -> !declared.contains(e.field()))
+                      ? "unknown query parameters: "
+                      : "query parameters not taken: ")
                   + String.join(", ", errors.stream().map(Problem.FieldError::field).toList());
       throw new ApiException(ProblemType.MALFORMED_REQUEST, detail, errors, Map.of());
     }

@@ -39,6 +39,7 @@ import org.jboss.logging.Logger;
 public class IdempotencyKeys {
   private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+  static final String KEY_RULE = "must be 1 to 255 visible ASCII characters";
   private static final long POLL_MILLIS = 20;
 
   /** An answer to remember: a created resource (read again on replay) or a body as it was sent. */
@@ -110,10 +111,8 @@ public class IdempotencyKeys {
     if (!KEY.matcher(key).matches()) {
       throw new ApiException(
           ProblemType.MALFORMED_REQUEST,
-          "Idempotency-Key: must be 1 to 255 visible ASCII characters",
-          List.of(
-              new Problem.FieldError(
-                  "Idempotency-Key", "must be 1 to 255 visible ASCII characters")),
+          "Idempotency-Key: " + KEY_RULE,
+          List.of(new Problem.FieldError("Idempotency-Key", KEY_RULE)),
           Map.of());
     }
     String id = id(scope, operation, key);

@@ -46,7 +46,10 @@ public final class OfferCsv {
 
   private OfferCsv() {}
 
-  /** Lines (from 1) of increasing character positions, counted in one pass over the text. */
+  /**
+   * Lines (from 1) of increasing character positions, counted in one pass over the text; a line
+   * ends with LF, CRLF or a lone CR (old Mac exports).
+   */
   private static final class Lines {
     private final String content;
     private int scanned;
@@ -56,9 +59,21 @@ public final class OfferCsv {
       this.content = content;
     }
 
+    /**
+     * The line a record starts on. commons-csv gives the position where it began looking for the
+     * record, before the empty lines it skipped: those are skipped here too.
+     */
     int at(long position) {
-      for (; scanned < position && scanned < content.length(); scanned++) {
-        if (content.charAt(scanned) == '\n') {
+      int start = (int) Math.min(position, content.length());
+      while (start < content.length()
+          && (content.charAt(start) == '\n' || content.charAt(start) == '\r')) {
+        start++;
+      }
+      for (; scanned < start; scanned++) {
+        char c = content.charAt(scanned);
+        if (c == '\n'
+            || (c == '\r'
+                && (scanned + 1 >= content.length() || content.charAt(scanned + 1) != '\n'))) {
           line++;
         }
       }
@@ -73,6 +88,10 @@ public final class OfferCsv {
    */
   public static Rows read(String text, int maxRows, Options options) {
     String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (content.isBlank()) {
+      throw ApiException.invalid(
+          "body", "the file is empty: send a header row and one row per offer");
+    }
     char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(content);
     CSVFormat format =
         CSVFormat.DEFAULT
@@ -97,12 +116,16 @@ public final class OfferCsv {
         throw ApiException.invalid(errors);
       }
       for (CSVRecord record : parser) {
+        if (blank(record)) {
+          continue; // Excel writes an emptied row as ",,,,,"
+        }
         int index = offers.size();
         if (index >= maxRows) {
           throw ApiException.invalid("body", "at most " + maxRows + " offers per bulk upsert");
         }
         int line = lineNumbers.at(record.getCharacterPosition());
-        offers.add(row(record, columns, header.size(), "[" + index + "].", line, errors));
+        offers.add(
+            row(record, columns, header.size(), delimiter, "[" + index + "].", line, errors));
         lines.add(line);
         if (errors.size() >= 100) {
           break;
@@ -116,6 +139,9 @@ public final class OfferCsv {
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
+    }
+    if (offers.isEmpty()) {
+      throw ApiException.invalid("body", "the file has a header row but no offer rows under it");
     }
     return new Rows(offers, lines);
   }
@@ -142,7 +168,8 @@ public final class OfferCsv {
 
   /**
    * The text of a CSV body: UTF-8 when it starts with a UTF-8 byte-order mark (whatever the
-   * Content-Type says) or names no charset, else the charset it names.
+   * Content-Type says) or names no charset (bytes that are not UTF-8 are then a 400 that says so,
+   * not characters replaced by '?'), else the charset it names.
    */
   public static String decode(byte[] body, String contentType) {
     if (body.length >= 3
@@ -151,7 +178,7 @@ public final class OfferCsv {
         && (body[2] & 0xFF) == 0xBF) {
       return new String(body, 3, body.length - 3, java.nio.charset.StandardCharsets.UTF_8);
     }
-    java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+    java.nio.charset.Charset charset = null;
     if (contentType != null) {
       java.util.regex.Matcher named =
           java.util.regex.Pattern.compile("(?i)charset=\"?([^\";\\s]+)").matcher(contentType);
@@ -163,7 +190,43 @@ public final class OfferCsv {
         }
       }
     }
-    return new String(body, charset);
+    return charset != null ? new String(body, charset) : strictUtf8(body);
+  }
+
+  /** UTF-8, the default; bytes that are not UTF-8 (a Latin-1 or UTF-16 export) are a 400. */
+  private static String strictUtf8(byte[] body) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length);
+    java.nio.charset.CoderResult result =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(in, out, true);
+    if (result.isError()) {
+      String problem =
+          "is not UTF-8 (byte 0x"
+              + String.format("%02X", body[in.position()] & 0xFF)
+              + " at offset "
+              + in.position()
+              + "): save it as \"CSV UTF-8\", or name its charset in the Content-Type (text/csv;"
+              + " charset=windows-1252)";
+      throw new ApiException(
+          com.critmin.sourcing.error.ProblemType.MALFORMED_REQUEST,
+          "The body " + problem,
+          List.of(new Problem.FieldError("body", problem)),
+          Map.of());
+    }
+    return out.flip().toString();
+  }
+
+  private static boolean blank(CSVRecord record) {
+    for (String value : record) {
+      if (value != null && !value.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The error with the file's line number in its message. */
@@ -254,11 +317,14 @@ public final class OfferCsv {
       CSVRecord record,
       Map<String, Integer> columns,
       int headerSize,
+      char delimiter,
       String prefix,
       int line,
       List<Problem.FieldError> errors) {
     int before = errors.size();
-    if (!record.isConsistent()) {
+    // Not CSVRecord.isConsistent(): it counts the header's distinct names, and Excel's trailing
+    // empty columns are several columns without one.
+    if (record.size() != headerSize) {
       errors.add(
           new Problem.FieldError(
               prefix.substring(0, prefix.length() - 1),
@@ -278,14 +344,14 @@ public final class OfferCsv {
             cell(record, columns.get("supplierId")),
             cell(record, columns.get("material")),
             cell(record, columns.get("country")),
-            number(record, columns, "capacity", prefix, errors),
-            number(record, columns, "unitPrice", prefix, errors),
+            number(record, columns, "capacity", delimiter, prefix, errors),
+            number(record, columns, "unitPrice", delimiter, prefix, errors),
             cell(record, columns.get("currency")),
             origins.isEmpty() ? null : origins,
             date(record, columns, "validFrom", prefix, errors),
             date(record, columns, "validTo", prefix, errors),
-            number(record, columns, "minQuantity", prefix, errors),
-            number(record, columns, "lotSize", prefix, errors),
+            number(record, columns, "minQuantity", delimiter, prefix, errors),
+            number(record, columns, "lotSize", delimiter, prefix, errors),
             null,
             null);
     for (int i = before; i < errors.size(); i++) {
@@ -306,21 +372,58 @@ public final class OfferCsv {
       CSVRecord record,
       Map<String, Integer> columns,
       String column,
+      char delimiter,
       String prefix,
       List<Problem.FieldError> errors) {
     String value = cell(record, columns.get(column));
     if (value == null) {
       return null;
     }
-    // A decimal comma, as Excel writes numbers in ';'-separated files of many locales.
-    String decimal = value.indexOf('.') < 0 ? value.replace(',', '.') : value;
-    try {
-      return Double.valueOf(decimal);
-    } catch (NumberFormatException e) {
-      errors.add(
-          new Problem.FieldError(prefix + column, "cannot read '" + value + "' as a number"));
+    String problem = numberProblem(value, delimiter);
+    if (problem != null) {
+      errors.add(new Problem.FieldError(prefix + column, problem));
       return null;
     }
+    return Double.valueOf(delimiter == ';' ? value.replace(',', '.') : value);
+  }
+
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][+-]?\\d+)?");
+  private static final java.util.regex.Pattern GROUPED =
+      java.util.regex.Pattern.compile("[+-]?\\d{1,3}([.,]\\d{3})+");
+
+  /**
+   * Why a cell is not a number here, or null. A decimal point is always read; a decimal comma only
+   * in a ';'-separated file (Excel in locales that write 12,5). Digit grouping is refused, never
+   * guessed: "1,500" in a comma-separated file is 1500 to Excel in the US and 1.5 to a reader that
+   * took the comma as a decimal one; "1.500" in a ';'-separated file is 1500 to Excel in Germany.
+   */
+  static String numberProblem(String value, char delimiter) {
+    boolean comma = value.indexOf(',') >= 0;
+    if (!DECIMAL.matcher(value).matches() || (comma && value.indexOf('.') >= 0)) {
+      return "cannot read '" + value + "' as a number (digits, one decimal separator, no grouping)";
+    }
+    if (comma && delimiter != ';') {
+      return "cannot read '"
+          + value
+          + "' as a number: a comma is read as a decimal separator only in ';'-separated files,"
+          + " and thousands separators are not read (write "
+          + value.replace(",", "")
+          + " or "
+          + value.replace(',', '.')
+          + ")";
+    }
+    if (delimiter == ';' && !comma && GROUPED.matcher(value).matches()) {
+      return "'"
+          + value
+          + "' is ambiguous in a ';'-separated file: a decimal point, or a thousands separator as"
+          + " Excel writes it in locales with a decimal comma (write "
+          + value.replace(".", "")
+          + " or "
+          + value.replace('.', ',')
+          + ")";
+    }
+    return null;
   }
 
   private static LocalDate date(

@@ -44,6 +44,34 @@ class RequestProblemsTest {
   }
 
   @Test
+  void aParameterGivenTwiceIs400NotItsFirstValueAlone() {
+    assertProblem(
+            request().get("/v1/offers?material=A&material=B&limit=2").then(),
+            400,
+            "malformed-request")
+        .body("errors", hasSize(1))
+        .body("errors[0].field", equalTo("material"))
+        .body("errors[0].message", containsString("given 2 times"));
+  }
+
+  @Test
+  void anythingAfterTheJsonValueIs400AndWritesNothing() {
+    String id = "trailing-" + System.nanoTime();
+    for (String tail : new String[] {" trailing", "{\"x\":", "]"}) {
+      assertProblem(
+              request()
+                  .contentType("application/json")
+                  .body("{\"name\":\"Trailing\",\"unit\":\"t\"}" + tail)
+                  .put("/v1/materials/" + id)
+                  .then(),
+              400,
+              "malformed-request")
+          .body("detail", containsString("not valid JSON"));
+    }
+    request().get("/v1/materials/" + id).then().statusCode(404);
+  }
+
+  @Test
   void knownParametersStillWork() {
     request().get("/v1/offers?limit=1&material=X&supplier=Y").then().statusCode(200);
   }
@@ -78,6 +106,6 @@ class RequestProblemsTest {
         RawHttp.postChunked(
             "/v1/offers", "text/csv", "id,supplierId,material,capacity,unitPrice,currency\n");
     assertThat(csv.status()).isEqualTo(422);
-    assertThat(csv.body()).contains("non-empty");
+    assertThat(csv.body()).contains("no offer rows");
   }
 }

@@ -151,4 +151,102 @@ class OfferCsvTest {
         .body("unchanged", equalTo(1));
     request().get(OFFERS + "/" + first).then().header("ETag", etag);
   }
+
+  private String row(String id, String capacity, String separator) {
+    return String.join(separator, id, supplier, material, capacity, "82.5", "USD");
+  }
+
+  @Test
+  void lineNumbersCountBlankLinesAndOldMacLineEnds() {
+    String header = "id,supplierId,material,capacity,unitPrice,currency";
+    String csv =
+        header
+            + "\n"
+            + row(uniqueId("csv"), "500", ",")
+            + "\n\n\n"
+            + row(uniqueId("csv"), "-1", ",")
+            + "\n";
+    assertProblem(post(csv, ""), 422, "validation")
+        .body("errors[0].field", equalTo("[1].capacity"))
+        .body("errors[0].message", containsString("(line 5)"));
+    String mac =
+        header + "\r" + row(uniqueId("csv"), "500", ",") + "\r" + row(uniqueId("csv"), "-1", ",");
+    assertProblem(post(mac, ""), 422, "validation")
+        .body("errors[0].field", equalTo("[1].capacity"))
+        .body("errors[0].message", containsString("(line 3)"));
+  }
+
+  @Test
+  void digitGroupingIsRefusedNeverGuessed() {
+    String header = "id,supplierId,material,capacity,unitPrice,currency\n";
+    String id = uniqueId("csv");
+    // US Excel writes 1500 formatted with a thousands separator as "1,500": not 1.5, not 1500.
+    assertProblem(post(header + row(id, "\"1,500\"", ",") + "\n", ""), 422, "validation")
+        .body("errors[0].field", equalTo("[0].capacity"))
+        .body("errors[0].message", containsString("write 1500 or 1.500"));
+    // German Excel writes 1500 as 1.500 in a ';' file.
+    assertProblem(
+            post(header.replace(',', ';') + row(id, "1.500", ";") + "\n", ""), 422, "validation")
+        .body("errors[0].field", equalTo("[0].capacity"))
+        .body("errors[0].message", containsString("ambiguous"));
+    assertProblem(post(header + row(id, "100d", ",") + "\n", ""), 422, "validation")
+        .body("errors[0].field", equalTo("[0].capacity"));
+    request().get(OFFERS + "/" + id).then().statusCode(404);
+    post(header.replace(',', ';') + row(id, "1500,25", ";") + "\n", "").statusCode(200);
+    request().get(OFFERS + "/" + id).then().statusCode(200).body("capacity", equalTo(1500.25));
+  }
+
+  @Test
+  void excelsEmptyTrailingColumnsAndEmptiedRowsAreSkippedOnRequest() {
+    String id = uniqueId("csv");
+    String csv =
+        "id,supplierId,material,capacity,unitPrice,currency,,\r\n"
+            + row(id, "500", ",")
+            + ",,\r\n"
+            + ",,,,,,,\r\n";
+    post(csv, "?unknownColumns=ignore").statusCode(200).body("created", equalTo(1));
+    request().get(OFFERS + "/" + id).then().statusCode(200);
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8IsRefusedUnlessItNamesItsCharset() {
+    String id = uniqueId("csv");
+    String csv =
+        "id,supplierId,material,capacity,unitPrice,currency,origin.MINING\n"
+            + row(id, "500", ",")
+            + ",AU\n";
+    // "Lieferant Übersicht" as Excel saves plain "CSV" on Windows: Ü is the byte 0xDC, not UTF-8.
+    byte[] latin1 =
+        csv.replace(",AU\n", ",AU\n# Lieferant \u00dcbersicht\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    // RestAssured would name ISO-8859-1 on its own; Excel's upload names no charset.
+    io.restassured.config.RestAssuredConfig noCharset =
+        io.restassured.RestAssured.config()
+            .encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig()
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(false));
+    assertProblem(
+            request().config(noCharset).contentType("text/csv").body(latin1).post(OFFERS).then(),
+            400,
+            "malformed-request")
+        .body("detail", containsString("not UTF-8"))
+        .body("detail", containsString("charset"));
+    request().get(OFFERS + "/" + id).then().statusCode(404);
+    request()
+        .contentType("text/csv; charset=ISO-8859-1")
+        .body(csv.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+        .post(OFFERS)
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(1));
+  }
+
+  @Test
+  void anEmptyFileOrAHeaderAloneSaysSo() {
+    assertProblem(post("", ""), 422, "validation")
+        .body("detail", containsString("the file is empty"));
+    assertProblem(
+            post("id,supplierId,material,capacity,unitPrice,currency\r\n", ""), 422, "validation")
+        .body("detail", containsString("no offer rows"));
+  }
 }

@@ -9,6 +9,7 @@ import static com.critmin.sourcing.testsupport.Fixtures.etagOf;
 import static com.critmin.sourcing.testsupport.Fixtures.givenMaterial;
 import static com.critmin.sourcing.testsupport.Fixtures.givenSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.critmin.sourcing.testsupport.Concurrently;
@@ -61,6 +62,29 @@ class OfferIdempotencyTest {
             json(changed).header("Idempotency-Key", key).post(OFFERS).then(), 422, "validation")
         .body("errors[0].field", equalTo("Idempotency-Key"));
     assertThat(etagOf(OFFERS + "/" + id)).isEqualTo(etag);
+  }
+
+  @Test
+  void anEmptyOrRepeatedKeyIs400AndWritesNothing() {
+    String id = uniqueId("off");
+    List<Object> batch = List.of(anOfferItem(id, supplier, material).json());
+    for (String empty : new String[] {"", "   "}) {
+      assertProblem(
+              json(batch).header("Idempotency-Key", empty).post(OFFERS).then(),
+              400,
+              "malformed-request")
+          .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+    assertProblem(
+            json(batch)
+                .header("Idempotency-Key", uniqueId("key"))
+                .header("Idempotency-Key", uniqueId("key"))
+                .post(OFFERS)
+                .then(),
+            400,
+            "malformed-request")
+        .body("errors[0].message", containsString("sent 2 times"));
+    request().get(OFFERS + "/" + id).then().statusCode(404);
   }
 
   @Test
