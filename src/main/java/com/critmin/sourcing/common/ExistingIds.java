@@ -16,6 +16,29 @@ import java.util.TreeSet;
 public final class ExistingIds {
   private ExistingIds() {}
 
+  /**
+   * "; did you mean 'x'?" when a stored id of this kind (or one of {@code alsoKnown}, such as
+   * built-in names) is close to {@code given}, else nothing. For error messages only: it reads the
+   * ids of the kind (at most 50,000).
+   */
+  public static String hint(
+      EntityManager entityManager,
+      Class<? extends MasterDataEntity> kind,
+      String given,
+      Collection<String> alsoKnown) {
+    if (given == null || given.isEmpty()) {
+      return "";
+    }
+    List<String> known =
+        new java.util.ArrayList<>(
+            entityManager
+                .createQuery("select e.id from " + kind.getSimpleName() + " e", String.class)
+                .setMaxResults(50_000)
+                .getResultList());
+    known.addAll(alsoKnown);
+    return com.critmin.sourcing.error.Suggestions.hint(given, known);
+  }
+
   public static Set<String> among(
       EntityManager entityManager, Class<? extends MasterDataEntity> kind, Collection<String> ids) {
     String query = "select e.id from " + kind.getSimpleName() + " e where e.id in :ids";

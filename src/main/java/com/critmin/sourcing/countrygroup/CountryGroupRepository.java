@@ -20,4 +20,13 @@ public class CountryGroupRepository implements PanacheRepositoryBase<CountryGrou
         .map(group -> group.id)
         .collect(Collectors.toSet());
   }
+
+  /** "; did you mean 'x'?" for a group id that is neither stored nor built in, or nothing. */
+  public String hint(String id) {
+    return ExistingIds.hint(
+        getEntityManager(),
+        CountryGroup.class,
+        id,
+        BuiltInGroups.ALL.stream().map(BuiltInGroups.Group::id).toList());
+  }
 }

@@ -131,4 +131,9 @@ public class CountryGroupService
   private static List<String> countriesOf(CountryGroup group) {
     return Arrays.asList(group.countries.split(","));
   }
+
+  /** "; did you mean 'x'?" for a group id that is neither stored nor built in, or nothing. */
+  public String hint(String id) {
+    return groups.hint(id);
+  }
 }

@@ -45,4 +45,9 @@ public class MaterialRepository implements PanacheRepositoryBase<Material, Strin
         .map(material -> material.id)
         .collect(Collectors.toSet());
   }
+
+  /** "; did you mean 'x'?" for a material id that does not exist, or nothing. */
+  public String hint(String id) {
+    return ExistingIds.hint(getEntityManager(), Material.class, id, java.util.List.of());
+  }
 }

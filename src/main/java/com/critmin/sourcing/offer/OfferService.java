@@ -257,12 +257,20 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
       if (!found.containsKey(item.supplierId())) {
         errors.add(
             new Problem.FieldError(
-                at + "supplierId", "supplier '" + item.supplierId() + "' does not exist"));
+                at + "supplierId",
+                "supplier '"
+                    + item.supplierId()
+                    + "' does not exist"
+                    + suppliers.hint(item.supplierId())));
       }
       if (!knownMaterials.contains(item.material())) {
         errors.add(
             new Problem.FieldError(
-                at + "material", "material '" + item.material() + "' does not exist"));
+                at + "material",
+                "material '"
+                    + item.material()
+                    + "' does not exist"
+                    + materials.hint(item.material())));
       }
     }
     List<StageService.Reference> named = new ArrayList<>();

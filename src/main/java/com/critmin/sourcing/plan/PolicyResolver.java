@@ -47,7 +47,9 @@ class PolicyResolver {
                 "policyId",
                 "no stored policy or preset '"
                     + policyId
-                    + "' (see /v1/sourcing-policies and /v1/policy-presets)"));
+                    + "'"
+                    + policies.hint(policyId)
+                    + " (see /v1/sourcing-policies and /v1/policy-presets)"));
       } else {
         base = stored.get();
       }

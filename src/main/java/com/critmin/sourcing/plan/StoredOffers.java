@@ -59,7 +59,10 @@ class StoredOffers {
         errors.add(
             new Problem.FieldError(
                 "demand[" + i + "].material",
-                "material '" + lines.get(i).material() + "' does not exist"));
+                "material '"
+                    + lines.get(i).material()
+                    + "' does not exist"
+                    + materials.hint(lines.get(i).material())));
       }
     }
     if (missing) {

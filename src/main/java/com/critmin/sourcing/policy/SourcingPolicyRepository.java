@@ -30,4 +30,13 @@ public class SourcingPolicyRepository implements PanacheRepositoryBase<SourcingP
         .setParameter("group", groupId)
         .getResultList();
   }
+
+  /** "; did you mean 'x'?" for a policy id that is neither stored nor a preset, or nothing. */
+  public String hint(String id) {
+    return com.critmin.sourcing.common.ExistingIds.hint(
+        getEntityManager(),
+        SourcingPolicy.class,
+        id,
+        PolicyPresets.ALL.stream().map(PolicyPresets.Preset::id).toList());
+  }
 }

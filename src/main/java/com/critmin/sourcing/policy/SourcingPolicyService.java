@@ -97,7 +97,13 @@ public class SourcingPolicyService
     if (request.extendsPreset() != null && PolicyPresets.find(request.extendsPreset()).isEmpty()) {
       errors.add(
           new Problem.FieldError(
-              "extendsPreset", "preset '" + request.extendsPreset() + "' does not exist"));
+              "extendsPreset",
+              "preset '"
+                  + request.extendsPreset()
+                  + "' does not exist"
+                  + com.critmin.sourcing.error.Suggestions.hint(
+                      request.extendsPreset(),
+                      PolicyPresets.ALL.stream().map(PolicyPresets.Preset::id).toList())));
     }
     checkMaterials(request.limits(), errors);
     if (!errors.isEmpty()) {
@@ -145,7 +151,8 @@ public class SourcingPolicyService
       if (named.contains(group) && !present.contains(group)) {
         errors.add(
             new Problem.FieldError(
-                "groupLimits[" + i + "].group", "country group '" + group + "' does not exist"));
+                "groupLimits[" + i + "].group",
+                "country group '" + group + "' does not exist" + groups.hint(group)));
       }
     }
     if (!errors.isEmpty()) {
@@ -173,7 +180,11 @@ public class SourcingPolicyService
         errors.add(
             new Problem.FieldError(
                 "countryLimits[" + i + "].material",
-                "material '" + material + "' does not exist (see /v1/materials)"));
+                "material '"
+                    + material
+                    + "' does not exist"
+                    + materials.hint(material)
+                    + " (see /v1/materials)"));
       }
     }
     List<GroupLimit> groupLimits = orEmpty(limits.groupLimits());
@@ -183,7 +194,11 @@ public class SourcingPolicyService
         errors.add(
             new Problem.FieldError(
                 "groupLimits[" + i + "].material",
-                "material '" + material + "' does not exist (see /v1/materials)"));
+                "material '"
+                    + material
+                    + "' does not exist"
+                    + materials.hint(material)
+                    + " (see /v1/materials)"));
       }
     }
   }
@@ -209,7 +224,10 @@ public class SourcingPolicyService
         errors.add(
             new Problem.FieldError(
                 prefix + "groupLimits[" + i + "].group",
-                "country group '" + limit.group() + "' does not exist"));
+                "country group '"
+                    + limit.group()
+                    + "' does not exist"
+                    + groups.hint(limit.group())));
       }
     }
     return errors;
@@ -315,5 +333,10 @@ public class SourcingPolicyService
 
   private static <T> List<T> orEmpty(List<T> list) {
     return list == null ? List.of() : list;
+  }
+
+  /** "; did you mean 'x'?" for a policy id that is neither stored nor a preset, or nothing. */
+  public String hint(String id) {
+    return policies.hint(id);
   }
 }

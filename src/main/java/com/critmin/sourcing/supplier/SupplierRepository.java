@@ -62,4 +62,9 @@ public class SupplierRepository implements PanacheRepositoryBase<Supplier, Strin
   public List<Supplier> lockForReference(Collection<String> ids) {
     return ExistingIds.lockedForReference(this, ids);
   }
+
+  /** "; did you mean 'x'?" for a supplier id that does not exist, or nothing. */
+  public String hint(String id) {
+    return ExistingIds.hint(getEntityManager(), Supplier.class, id, java.util.List.of());
+  }
 }
