@@ -41,7 +41,7 @@ public class BodyLimitRoute {
   void install(@Observes Router router) {
     router
         .route()
-        .order(Integer.MIN_VALUE + 1)
+        .order(Integer.MIN_VALUE + 2)
         .handler(
             ctx -> {
               String uri = ctx.request().uri();
@@ -82,7 +82,7 @@ public class BodyLimitRoute {
             });
     router
         .route()
-        .order(Integer.MIN_VALUE)
+        .order(Integer.MIN_VALUE + 1)
         .handler(
             ctx -> {
               String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -112,7 +112,17 @@ public class BodyLimitRoute {
   }
 
   private void answer(RoutingContext ctx, ProblemType type, String detail) {
-    Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, null, null);
+    String uri = ctx.request().uri();
+    String path = uri.indexOf('?') < 0 ? uri : uri.substring(0, uri.indexOf('?'));
+    Problem problem =
+        new Problem(
+            type.uri(),
+            type.title(),
+            type.status(),
+            detail,
+            malformedUri(path) == null ? path : null,
+            null,
+            RequestIds.of(ctx));
     ctx.response()
         .setStatusCode(type.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)

@@ -85,13 +85,16 @@ class PlanRequestLimitsTest {
     String padding = "x".repeat(5000);
     given()
         .contentType(ContentType.JSON)
+        .header("X-Request-Id", "erp-run-413")
         .body("{\"demand\": [], \"pad\": \"" + padding + "\"}")
         .when()
         .post("/v1/allocation-plans")
         .then()
         .statusCode(413)
         .contentType("application/problem+json")
+        .header("X-Request-Id", "erp-run-413")
         .body("status", equalTo(413))
+        .body("requestId", equalTo("erp-run-413"))
         .body("detail", containsString("limit"));
   }
 
@@ -103,6 +106,13 @@ class PlanRequestLimitsTest {
     org.assertj.core.api.Assertions.assertThat(answer.headers().get("content-type"))
         .isEqualTo("application/problem+json");
     org.assertj.core.api.Assertions.assertThat(answer.body())
-        .contains("\"status\":413", "payload-too-large", "limit");
+        .contains(
+            "\"status\":413",
+            "payload-too-large",
+            "limit",
+            "\"instance\":\"/v1/allocation-plans\"");
+    org.assertj.core.api.Assertions.assertThat(answer.headers().get("x-request-id")).isNotBlank();
+    org.assertj.core.api.Assertions.assertThat(answer.body())
+        .contains("\"requestId\":\"" + answer.headers().get("x-request-id") + "\"");
   }
 }
