@@ -87,13 +87,13 @@ public final class Cursors {
     if (value == null || value.isBlank()) {
       return DEFAULT_LIMIT;
     }
-    try {
-      int limit = Integer.parseInt(value.trim());
+    String digits = value.trim();
+    // ASCII digits only: Integer.parseInt also reads other scripts' digits (５).
+    if (digits.matches("[0-9]{1,9}")) {
+      int limit = Integer.parseInt(digits);
       if (limit >= 1 && limit <= MAX_LIMIT) {
         return limit;
       }
-    } catch (NumberFormatException e) {
-      // falls through to the problem below
     }
     String message = "must be a whole number from 1 to " + MAX_LIMIT;
     throw new ApiException(

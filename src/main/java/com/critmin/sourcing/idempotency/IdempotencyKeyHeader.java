@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * An {@code Idempotency-Key} that is there but empty, or sent twice, is a 400 on the operations
- * that honour the header: read as no key, a retry would make a second plan; read as its first
- * value, two keys would silently become one.
+ * An {@code Idempotency-Key} that is there but empty, malformed or sent twice is a 400 on the
+ * operations that honour the header, before the body is read: read as no key, a retry would make a
+ * second plan; read as its first value, two keys would silently become one.
  */
 public class IdempotencyKeyHeader {
   static final String NAME = "Idempotency-Key";
@@ -37,6 +37,8 @@ public class IdempotencyKeyHeader {
       problem = "sent " + values.size() + " times; send one key";
     } else if (values.get(0) == null || values.get(0).isBlank()) {
       problem = "is empty; " + IdempotencyKeys.KEY_RULE;
+    } else if (!IdempotencyKeys.wellFormed(values.get(0))) {
+      problem = IdempotencyKeys.KEY_RULE;
     }
     if (problem != null) {
       throw new ApiException(

@@ -40,6 +40,23 @@ public class IdempotencyKeys {
   private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
   static final String KEY_RULE = "must be 1 to 255 visible ASCII characters";
+
+  /**
+   * The key of a header value: the draft defines it as a Structured Field string ({@code "abc"}),
+   * many clients send it bare ({@code abc}); both are the key abc.
+   */
+  static String unquoted(String value) {
+    if (value.length() >= 3 && value.startsWith("\"") && value.endsWith("\"")) {
+      return value.substring(1, value.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    return value;
+  }
+
+  /** Whether a header value is a key this service takes. */
+  static boolean wellFormed(String value) {
+    return KEY.matcher(unquoted(value)).matches();
+  }
+
   private static final long POLL_MILLIS = 20;
 
   /** An answer to remember: a created resource (read again on replay) or a body as it was sent. */
@@ -107,7 +124,8 @@ public class IdempotencyKeys {
    * the longest wait.
    */
   public Outcome once(
-      String scope, String operation, String key, String requestDigest, Supplier<Answer> work) {
+      String scope, String operation, String given, String requestDigest, Supplier<Answer> work) {
+    String key = unquoted(given);
     if (!KEY.matcher(key).matches()) {
       throw new ApiException(
           ProblemType.MALFORMED_REQUEST,

@@ -41,6 +41,8 @@ public final class OfferCsv {
   /** The offers read, and the line of the file each came from (1 is the header). */
   public record Rows(List<OfferRequest> offers, List<Integer> lines) {}
 
+  private static final java.util.regex.Pattern EXCEL_SEPARATOR =
+      java.util.regex.Pattern.compile("sep=([,;\\t])\\r?\\n");
   private static final java.util.regex.Pattern ITEM =
       java.util.regex.Pattern.compile("\\[(\\d+)\\]");
 
@@ -92,7 +94,14 @@ public final class OfferCsv {
       throw ApiException.invalid(
           "body", "the file is empty: send a header row and one row per offer");
     }
-    char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(content);
+    Character named = options.delimiter();
+    java.util.regex.Matcher excelSeparator = EXCEL_SEPARATOR.matcher(content);
+    if (excelSeparator.lookingAt()) {
+      // Excel's "sep=;" first line names the separator; the header follows it.
+      named = named != null ? named : excelSeparator.group(1).charAt(0);
+      content = "\n" + content.substring(excelSeparator.end());
+    }
+    char delimiter = named != null ? named : detectDelimiter(content);
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -234,10 +243,11 @@ public final class OfferCsv {
     return new Problem.FieldError(error.field(), error.message() + " (line " + line + ")");
   }
 
-  /** ';' when the header row has more of them than commas (outside quotes), else ','. */
+  /** ';' or a tab when the header row has more of them than commas (outside quotes), else ','. */
   static char detectDelimiter(String text) {
     int commas = 0;
     int semicolons = 0;
+    int tabs = 0;
     boolean quoted = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -249,7 +259,12 @@ public final class OfferCsv {
         commas++;
       } else if (!quoted && c == ';') {
         semicolons++;
+      } else if (!quoted && c == '\t') {
+        tabs++;
       }
+    }
+    if (tabs > commas && tabs > semicolons) {
+      return '\t';
     }
     return semicolons > commas ? ';' : ',';
   }
@@ -261,6 +276,7 @@ public final class OfferCsv {
   private static Map<String, Integer> columns(
       List<String> header, Options options, List<Problem.FieldError> errors) {
     Map<String, Integer> columns = new LinkedHashMap<>();
+    List<String> ignored = new ArrayList<>();
     for (int position = 0; position < header.size(); position++) {
       String name = header.get(position);
       if (name == null || name.isBlank()) {
@@ -278,8 +294,10 @@ public final class OfferCsv {
                   "unknown column '"
                       + name
                       + "'"
-                      + Suggestions.hint(name, KNOWN)
+                      + hint(name)
                       + " (send unknownColumns=ignore to skip columns this service does not use)"));
+        } else {
+          ignored.add(name);
         }
         continue;
       }
@@ -289,10 +307,38 @@ public final class OfferCsv {
     }
     for (String column : REQUIRED) {
       if (!columns.containsKey(column)) {
-        errors.add(new Problem.FieldError("header", "missing column '" + column + "'"));
+        errors.add(
+            new Problem.FieldError(
+                "header",
+                "missing column '"
+                    + column
+                    + "'"
+                    + Suggestions.closest(column, ignored)
+                        .map(
+                            near ->
+                                " (column '" + near + "' was ignored as unknown: is it this one?)")
+                        .orElse("")));
       }
     }
     return columns;
+  }
+
+  /** "; did you mean ...?" for an unknown column: a known one, or an origin column misspelt. */
+  private static String hint(String name) {
+    String known = Suggestions.hint(name, KNOWN);
+    if (!known.isEmpty()) {
+      return known;
+    }
+    int dot = name.indexOf('.');
+    String prefix = dot < 0 ? name : name.substring(0, dot);
+    if (Suggestions.closest(prefix, List.of("origin", "origins")).isPresent()) {
+      String stage =
+          dot < 0 || dot == name.length() - 1
+              ? "STAGE"
+              : name.substring(dot + 1).toUpperCase(Locale.ROOT);
+      return "; did you mean '" + ORIGIN_PREFIX + stage + "'? (one origin.STAGE column per stage)";
+    }
+    return "";
   }
 
   private static String canonical(String name) {

@@ -249,4 +249,35 @@ class OfferCsvTest {
             post("id,supplierId,material,capacity,unitPrice,currency\r\n", ""), 422, "validation")
         .body("detail", containsString("no offer rows"));
   }
+
+  @Test
+  void excelsSepLineAndTabSeparatedFilesAreRead() {
+    String header = "id;supplierId;material;capacity;unitPrice;currency";
+    String sep =
+        "sep=;\r\n"
+            + header
+            + "\r\n"
+            + row(uniqueId("csv"), "500", ";")
+            + "\r\n"
+            + row(uniqueId("csv"), "-1", ";")
+            + "\r\n";
+    assertProblem(post(sep, ""), 422, "validation")
+        .body("errors[0].field", equalTo("[1].capacity"))
+        .body("errors[0].message", containsString("(line 4)"));
+    String tabs = header.replace(';', '\t') + "\n" + row(uniqueId("csv"), "500", "\t") + "\n";
+    post(tabs, "").statusCode(200).body("created", equalTo(1));
+  }
+
+  @Test
+  void misspeltOriginAndIgnoredRequiredColumnsAreHinted() {
+    String csv =
+        "id,suplierId,material,capacity,unitPrice,currency,orign.MINING\n"
+            + row(uniqueId("csv"), "500", ",")
+            + ",AU\n";
+    assertProblem(post(csv, ""), 422, "validation")
+        .body("errors.message", hasItem(containsString("did you mean 'origin.MINING'")));
+    assertProblem(post(csv, "?unknownColumns=ignore"), 422, "validation")
+        .body(
+            "errors.message", hasItem(containsString("column 'suplierId' was ignored as unknown")));
+  }
 }

@@ -84,7 +84,30 @@ class OfferIdempotencyTest {
             400,
             "malformed-request")
         .body("errors[0].message", containsString("sent 2 times"));
+    // A malformed key is refused before the body is judged (this body is not even an array).
+    assertProblem(
+            json(java.util.Map.of("not", "offers"))
+                .header("Idempotency-Key", "k".repeat(300))
+                .post(OFFERS)
+                .then(),
+            400,
+            "malformed-request")
+        .body("errors[0].field", equalTo("Idempotency-Key"));
     request().get(OFFERS + "/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void aKeyQuotedAsTheDraftWritesItIsTheBareKey() {
+    String id = uniqueId("off");
+    List<Object> batch = List.of(anOfferItem(id, supplier, material).json());
+    String key = uniqueId("key");
+    json(batch).header("Idempotency-Key", "\"" + key + "\"").post(OFFERS).then().statusCode(200);
+    json(batch)
+        .header("Idempotency-Key", key)
+        .post(OFFERS)
+        .then()
+        .statusCode(200)
+        .header("Idempotent-Replayed", "true");
   }
 
   @Test
