@@ -322,9 +322,33 @@ public class ProblemMappers {
       }
       cause = cause.getCause() == cause ? null : cause.getCause();
     }
+    if (clientGone(e)) {
+      // The client closed the connection while its body was being read: nobody reads this
+      // answer, and it is not the service's failure.
+      LOG.debugf("The client went away before its request was read: %s", e.toString());
+      return ProblemResponses.of(
+          ProblemType.MALFORMED_REQUEST,
+          "The connection closed before the body was read",
+          null,
+          uri);
+    }
     LOG.error("Unexpected failure", e);
     return ProblemResponses.of(
         ProblemType.INTERNAL, "The service could not complete the request", null, uri);
+  }
+
+  private static boolean clientGone(Throwable e) {
+    for (Throwable cause = e;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
+      String message = String.valueOf(cause.getMessage());
+      if (cause instanceof java.nio.channels.ClosedChannelException
+          || message.contains("Connection was closed")
+          || message.contains("Connection reset by peer")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Response unavailable(DatabaseFailures.Kind kind, String detail, UriInfo uri) {

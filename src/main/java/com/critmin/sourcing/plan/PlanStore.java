@@ -103,9 +103,6 @@ public class PlanStore {
     return plans.findByIdOptional(id);
   }
 
-  /**
-   * Newest first (plan ids sort by creation time), optionally filtered by status and creation time.
-   */
   /** What a plan list keeps; a null member does not filter. */
   public record Filters(
       PlanStatus status,
@@ -115,6 +112,7 @@ public class PlanStore {
       String policyId,
       String reference) {}
 
+  /** Newest first (plan ids sort by creation time), filtered as the filters say. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<PlanSummary> list(String cursor, int limit, Filters filters) {
     PlanStatus status = filters.status();

@@ -55,6 +55,24 @@ class RequestProblemsTest {
   }
 
   @Test
+  void anEmptyRangeOrANonAsciiLimitIs400() {
+    assertProblem(
+            request()
+                .get(
+                    "/v1/allocation-plans?createdFrom=2026-12-01T00:00:00Z"
+                        + "&createdTo=2026-11-01T00:00:00Z")
+                .then(),
+            400,
+            "malformed-request")
+        .body("errors[0].field", equalTo("createdFrom"));
+    assertProblem(
+            request().urlEncodingEnabled(false).get("/v1/offers?limit=%EF%BC%95").then(),
+            400,
+            "malformed-request")
+        .body("errors[0].field", equalTo("limit"));
+  }
+
+  @Test
   void anythingAfterTheJsonValueIs400AndWritesNothing() {
     String id = "trailing-" + System.nanoTime();
     for (String tail : new String[] {" trailing", "{\"x\":", "]"}) {

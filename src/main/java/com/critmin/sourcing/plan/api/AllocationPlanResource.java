@@ -349,13 +349,19 @@ public class AllocationPlanResource {
               example = "REQ-2026-0042")
           @QueryParam("reference")
           String reference) {
+    java.time.Instant from = QueryValues.instant("createdFrom", createdFrom);
+    java.time.Instant to = QueryValues.instant("createdTo", createdTo);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw QueryValues.invalid(
+          "createdFrom", "is after createdTo (" + to + "): the range would select nothing");
+    }
     return plans.list(
         cursor,
         Cursors.limit(limit),
         new PlanStore.Filters(
             status(status),
-            QueryValues.instant("createdFrom", createdFrom),
-            QueryValues.instant("createdTo", createdTo),
+            from,
+            to,
             blankToNull(material),
             blankToNull(policyId),
             blankToNull(reference)));
