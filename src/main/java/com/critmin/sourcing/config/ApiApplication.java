@@ -1,7 +1,10 @@
 package com.critmin.sourcing.config;
 
+import com.critmin.sourcing.analysis.AnalysisStatus;
 import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.optimizer.model.ConstraintKind;
+import com.critmin.sourcing.optimizer.model.Status;
+import com.critmin.sourcing.optimizer.model.VariedLimit;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -81,7 +84,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
               @Schema(
                   name = "ConstraintKind",
                   description = "The kind of a policy limit that binds or is relaxed",
-                  implementation = ConstraintKind.class)
+                  implementation = ConstraintKind.class),
+              @Schema(
+                  name = "AnalysisStatus",
+                  description =
+                      "Where a frontier or stress test is: PENDING and RUNNING only with Prefer:"
+                          + " respond-async; COMPLETED with its figures; TIME_LIMIT when the solver"
+                          + " time limit ran out; FAILED on an internal error; CANCELLED by DELETE",
+                  implementation = AnalysisStatus.class),
+              @Schema(
+                  name = "SolveStatus",
+                  description =
+                      "The outcome of one solve within an analysis: OPTIMAL, INFEASIBLE (the limits"
+                          + " or award rules cannot be met) or TIME_LIMIT",
+                  implementation = Status.class),
+              @Schema(
+                  name = "VaryKind",
+                  description = "The kind of limit a frontier varies",
+                  implementation = VariedLimit.Kind.class)
             },
             responses = {
               @APIResponse(

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The input snapshots that plans, frontiers and stress tests answer at {@code .../{id}/input} have
  * the shapes the contract names (PlanInput, FrontierInput, StressTestInput): every member they
- * carry is declared, with its type, and every required one is there.
+ * carry is declared, with its type, and every required one is there. Frontiers and stress tests
+ * themselves are held to their schemas the same way.
  */
 @QuarkusTest
 class InputSnapshotContractTest {
@@ -81,6 +82,26 @@ class InputSnapshotContractTest {
     String location =
         post("/v1/stress-tests", problem(Map.of("shocks", List.of(Map.of("country", "CN")))), 201);
     assertConforms(location + "/input", "/v1/stress-tests/{id}/input", "StressTestInput");
+  }
+
+  /** Statuses, kinds and bases are the named enums' values (AnalysisStatus, SolveStatus, ...). */
+  @Test
+  void frontierIsAFrontier() throws Exception {
+    String location =
+        post(
+            "/v1/frontiers",
+            problem(Map.of("vary", Map.of("kind", "MAX_COUNTRY_SHARE"), "points", 3)),
+            201);
+    JsonNode frontier = assertConforms(location, "/v1/frontiers/{id}", "Frontier");
+    assertThat(frontier.at("/points/0/status").isTextual()).isTrue();
+  }
+
+  @Test
+  void stressTestIsAStressTest() throws Exception {
+    String location =
+        post("/v1/stress-tests", problem(Map.of("shocks", List.of(Map.of("country", "CN")))), 201);
+    JsonNode test = assertConforms(location, "/v1/stress-tests/{id}", "StressTest");
+    assertThat(test.at("/shocks/0/status").isTextual()).isTrue();
   }
 
   /** A problem that fills in every part of a snapshot: limits of each kind, a scenario, origins. */

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AnalysisSummary")
 public record AnalysisSummary(
     String id,
-    @Schema(example = "COMPLETED") String status,
+    @Schema(ref = "AnalysisStatus", example = "COMPLETED") String status,
     Instant createdAt,
     @Schema(nullable = true) Instant completedAt,
     String currency,

@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrontierResponse(
     String id,
-    @Schema(description = "PENDING, RUNNING, COMPLETED, TIME_LIMIT, FAILED or CANCELLED")
+    @Schema(
+            ref = "AnalysisStatus",
+            description = "PENDING, RUNNING, COMPLETED, TIME_LIMIT, FAILED or CANCELLED",
+            example = "COMPLETED")
         String status,
     Instant createdAt,
     @Schema(nullable = true) Instant completedAt,
@@ -42,7 +45,10 @@ public record FrontierResponse(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record PointView(
       @Schema(example = "0.65") double level,
-      @Schema(description = "OPTIMAL, INFEASIBLE (some material uncovered) or TIME_LIMIT")
+      @Schema(
+              ref = "SolveStatus",
+              description = "OPTIMAL, INFEASIBLE (some material uncovered) or TIME_LIMIT",
+              example = "OPTIMAL")
           String status,
       @Schema(
               description = "Purchase cost, plus the fixed costs paid under award rules",

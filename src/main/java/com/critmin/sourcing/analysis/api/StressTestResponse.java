@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StressTestResponse(
     String id,
-    @Schema(description = "PENDING, RUNNING, COMPLETED, TIME_LIMIT, FAILED or CANCELLED")
+    @Schema(
+            ref = "AnalysisStatus",
+            description = "PENDING, RUNNING, COMPLETED, TIME_LIMIT, FAILED or CANCELLED",
+            example = "COMPLETED")
         String status,
     Instant createdAt,
     @Schema(nullable = true) Instant completedAt,
@@ -34,7 +37,7 @@ public record StressTestResponse(
   @Schema(name = "StressBaseline")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record OutcomeView(
-      String status,
+      @Schema(ref = "SolveStatus", example = "OPTIMAL") String status,
       @Schema(nullable = true) Double totalCost,
       double shortfall,
       Map<String, Double> shortfallByMaterial,
@@ -51,7 +54,7 @@ public record StressTestResponse(
       int rank,
       @Schema(example = "CN") String label,
       ShockRequest shock,
-      String status,
+      @Schema(ref = "SolveStatus", example = "OPTIMAL") String status,
       @Schema(description = "Absent unless status is OPTIMAL", nullable = true) Double totalCost,
       @Schema(description = "Absent unless status is OPTIMAL", nullable = true) Double costDelta,
       @Schema(nullable = true) Double costDeltaPercent,
@@ -66,13 +69,13 @@ public record StressTestResponse(
   @Schema(name = "StressBindingLimit")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BindingView(
-      String kind,
+      @Schema(ref = "ConstraintKind", example = "COUNTRY_CAP") String kind,
       String material,
       String stage,
       String country,
       String group,
       String supplier,
-      String basis,
+      @Schema(ref = "LimitBasis", example = "QUANTITY") String basis,
       double limit,
       double shadowPrice) {}
 }

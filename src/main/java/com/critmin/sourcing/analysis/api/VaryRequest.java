@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Vary")
 public record VaryRequest(
     @Schema(
+            ref = "VaryKind",
             description =
                 "MAX_COUNTRY_SHARE (the uniform country cap at every stage; more specific limits still apply),"
                     + " COUNTRY_LIMIT (country, optional stage and material) or GROUP_LIMIT (group, optional stage)",

@@ -166,7 +166,9 @@ public record PlanResponse(
   public record BindingView(
       @Schema(
               ref = "ConstraintKind",
-              description = "COUNTRY_CAP, GROUP_CAP, GROUP_MIN, SUPPLIER_CAP or HHI_CAP",
+              description =
+                  "COUNTRY_CAP, GROUP_CAP, GROUP_MIN, SUPPLIER_CAP or HHI_CAP; never EXCLUSION"
+                      + " or CAPACITY, which only a diagnosis's relaxations name",
               example = "COUNTRY_CAP")
           String kind,
       @Schema(example = "NDPR_OXIDE") String material,
@@ -202,9 +204,9 @@ public record PlanResponse(
               nullable = true)
           BigDecimal jointSavingsPerPercentagePoint,
       @Schema(
+              ref = "LimitBasis",
               description =
-                  "SPEND for a cap on a share of purchase cost (its shadow price is per unit of spend); absent for quantity caps",
-              nullable = true)
+                  "SPEND for a cap on a share of purchase cost (its shadow price is per unit of spend); absent for quantity caps")
           String basis,
       @Schema(description = "The limit's name", example = "cap[CN,SUPPLY,NDPR_OXIDE]") String name,
       @Schema(
