@@ -82,7 +82,8 @@ public class StressTestResource {
   @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public Response create(
       @Parameter(
-              description = "respond-async: answer 202 at once; a job computes it on any replica")
+              description = "respond-async: answer 202 at once; a job computes it on any replica",
+              schema = @Schema(enumeration = {"respond-async"}))
           @HeaderParam("Prefer")
           String prefer,
       @NotNull(message = "a JSON body is required") @Valid StressTestRequest body,
