@@ -49,7 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 2. Or keep master data here (`PUT /v1/materials/{id}`, `/v1/suppliers/{id}`, `/v1/offers/{id}` or
                    `POST /v1/offers` in bulk, JSON or CSV) and send only the demand and a `policyId`.
                 3. Long solves: send `Prefer: respond-async`, get `202` with a `PENDING` plan, poll its `Location`.
-                4. Retries are safe with an `Idempotency-Key` header on every POST.
+                4. Retries of `POST /v1/allocation-plans` and `POST /v1/offers` are safe with an
+                   `Idempotency-Key` header: the same key and body answer the first result again, marked
+                   `Idempotent-Replayed: true`. Other POSTs do not take the header.
 
                 Every error is an RFC 9457 problem document (`application/problem+json`).""",
             contact =

@@ -8,15 +8,17 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Completes every operation the same way, so that none forgets: the problem responses any operation
  * may return (401 and 403 for no token or no role, 500, and 503 when the database is away or too
- * busy), the Location header of every 201 and 202, and the ETag header of single-resource reads and
- * writes. Also states a nullable reference as just {@code anyOf: [$ref, null]}, without the {@code
- * type: object} beside it that made schema views show {@code object | (object | null)}.
+ * busy), the Location header of every 201 and 202, the ETag header of single-resource reads and
+ * writes, and the Idempotent-Replayed header of the answers of operations that take an
+ * Idempotency-Key. Also states a nullable reference as just {@code anyOf: [$ref, null]}, without
+ * the {@code type: object} beside it that made schema views show {@code object | (object | null)}.
  */
 public class OpenApiErrorsFilter implements OASFilter {
   @Override
@@ -42,6 +44,7 @@ public class OpenApiErrorsFilter implements OASFilter {
     }
     String id = operation.getOperationId() == null ? "" : operation.getOperationId();
     boolean singleResource = id.startsWith("get") || id.startsWith("upsert");
+    boolean idempotent = takesHeader(operation, "Idempotency-Key");
     for (Map.Entry<String, APIResponse> entry :
         operation.getResponses().getAPIResponses().entrySet()) {
       APIResponse response = entry.getValue();
@@ -58,8 +61,33 @@ public class OpenApiErrorsFilter implements OASFilter {
             "The version of the representation; send it as If-Match on a later write",
             null);
       }
+      if (idempotent && entry.getKey().startsWith("2")) {
+        addReplayedHeader(response);
+      }
     }
     return operation;
+  }
+
+  private static boolean takesHeader(Operation operation, String name) {
+    return operation.getParameters() != null
+        && operation.getParameters().stream()
+            .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+  }
+
+  /** AllocationPlanResource and OfferResource mark the first answer sent again for a key. */
+  private static void addReplayedHeader(APIResponse response) {
+    if (response.getHeaders() != null && response.getHeaders().containsKey("Idempotent-Replayed")) {
+      return;
+    }
+    Schema schema =
+        OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true");
+    response.addHeader(
+        "Idempotent-Replayed",
+        OASFactory.createHeader()
+            .description(
+                "true when this is the first answer to an earlier request with the same"
+                    + " Idempotency-Key, sent again (nothing was done twice); absent otherwise")
+            .schema(schema));
   }
 
   @Override
