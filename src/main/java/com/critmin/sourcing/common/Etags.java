@@ -12,6 +12,15 @@ public final class Etags {
   }
 
   /**
+   * A strong tag of a representation without a row version (a plan, an analysis, an input snapshot,
+   * a preset): its text's hash and length, the same for the same text on every replica.
+   */
+  public static EntityTag ofText(String representation) {
+    return new EntityTag(
+        Integer.toHexString(representation.hashCode()) + "-" + representation.length());
+  }
+
+  /**
    * Checks an If-Match header against the current tag (null when the resource does not exist).
    * Absent If-Match means unconditional; {@code *} matches any existing representation.
    */

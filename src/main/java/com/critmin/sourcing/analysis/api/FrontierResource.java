@@ -3,6 +3,7 @@ package com.critmin.sourcing.analysis.api;
 import com.critmin.sourcing.analysis.AnalysisKind;
 import com.critmin.sourcing.analysis.AnalysisService;
 import com.critmin.sourcing.common.Cursors;
+import com.critmin.sourcing.common.Etags;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.Responses;
 import com.critmin.sourcing.config.Roles;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -120,10 +120,7 @@ public class FrontierResource {
           case AnalysisViews.CSV -> analyses.frontierCsv(id).orElseThrow(() -> notFound(id));
           default -> analyses.findJson(AnalysisKind.FRONTIER, id).orElseThrow(() -> notFound(id));
         };
-    return Response.ok(body, type)
-        .tag(new EntityTag(Integer.toHexString(body.hashCode()) + "-" + body.length()))
-        .header("Vary", "Accept")
-        .build();
+    return Response.ok(body, type).tag(Etags.ofText(body)).header("Vary", "Accept").build();
   }
 
   @DELETE
@@ -161,7 +158,8 @@ public class FrontierResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response input(@PathParam("id") String id) {
     String json = analyses.findInputJson(AnalysisKind.FRONTIER, id).orElseThrow(() -> notFound(id));
-    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    // A snapshot never changes: its tag holds for as long as it exists.
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(Etags.ofText(json)).build();
   }
 
   @GET

@@ -1,6 +1,7 @@
 package com.critmin.sourcing.plan.api;
 
 import com.critmin.sourcing.common.Cursors;
+import com.critmin.sourcing.common.Etags;
 import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.common.QueryValues;
 import com.critmin.sourcing.common.Responses;
@@ -255,11 +256,7 @@ public class AllocationPlanResource {
     String json =
         plans.findJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
     // A plan changes only while PENDING or RUNNING; its text identifies the version.
-    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
-        .tag(
-            new jakarta.ws.rs.core.EntityTag(
-                Integer.toHexString(json.hashCode()) + "-" + json.length()))
-        .build();
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(Etags.ofText(json)).build();
   }
 
   @DELETE
@@ -296,7 +293,8 @@ public class AllocationPlanResource {
   public Response input(@PathParam("id") String id) {
     String json =
         plans.findInputJson(id).orElseThrow(() -> ApiException.notFound("Allocation plan", id));
-    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    // A snapshot never changes: its tag holds for as long as it exists.
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(Etags.ofText(json)).build();
   }
 
   @GET

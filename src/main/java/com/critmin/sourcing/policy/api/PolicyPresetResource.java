@@ -1,15 +1,19 @@
 package com.critmin.sourcing.policy.api;
 
+import com.critmin.sourcing.common.Etags;
 import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.policy.PolicyPresets;
 import com.critmin.sourcing.policy.SourcingPolicyService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
 public class PolicyPresetResource {
+  private final ObjectMapper json;
+
+  public PolicyPresetResource(ObjectMapper json) {
+    this.json = json;
+  }
 
   @GET
   @Operation(
@@ -50,10 +59,19 @@ public class PolicyPresetResource {
       description = "The preset",
       content = @Content(schema = @Schema(implementation = SourcingPolicyResponse.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public SourcingPolicyResponse get(@PathParam("id") String id) {
-    return PolicyPresets.find(id)
-        .map(SourcingPolicyService::toResponse)
-        .orElseThrow(() -> ApiException.notFound("Policy preset", id));
+  public Response get(@PathParam("id") String id) {
+    SourcingPolicyResponse preset =
+        PolicyPresets.find(id)
+            .map(SourcingPolicyService::toResponse)
+            .orElseThrow(() -> ApiException.notFound("Policy preset", id));
+    // Presets change only with a release; the text's tag follows them.
+    String body;
+    try {
+      body = json.writeValueAsString(preset);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A policy preset could not be written", e);
+    }
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(Etags.ofText(body)).build();
   }
 
   /** The list response: every preset on one page. */
