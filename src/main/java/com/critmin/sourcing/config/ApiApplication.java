@@ -109,7 +109,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
               @APIResponse(
                   name = "BadRequest",
                   description =
-                      "Malformed request: unreadable JSON, a wrong type or a bad query parameter",
+                      "Malformed request: unreadable JSON, a wrong type, an unknown or bad query"
+                          + " parameter, or malformed percent-encoding in the path or query",
                   content =
                       @Content(
                           mediaType = "application/problem+json",
@@ -120,6 +121,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                   value =
                                       """
                           {"type":"https://sourcing.critmin.com/problems/malformed-request","title":"Malformed request","status":400,"detail":"capacity: cannot read 'lots' as a number","instance":"/v1/offers/lynas-ndpr","errors":[{"field":"capacity","message":"cannot read 'lots' as a number"}]}"""))),
+              @APIResponse(
+                  name = "NotAcceptable",
+                  description = "None of the media types in Accept can be produced here",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "notAcceptable",
+                                  value =
+                                      """
+                          {"type":"https://sourcing.critmin.com/problems/not-acceptable","title":"Not acceptable","status":406,"detail":"None of the media types in Accept can be produced here","instance":"/v1/materials/NDPR_OXIDE"}"""))),
               @APIResponse(
                   name = "NotFound",
                   description = "No resource with this id",

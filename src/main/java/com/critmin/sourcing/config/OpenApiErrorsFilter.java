@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Completes every operation the same way, so that none forgets: the problem responses any operation
- * may return (401 and 403 for no token or no role, 500, and 503 when the database is away or too
- * busy), the Location header of every 201 and 202, the ETag header of single-resource reads and
+ * may return (400 for an unknown query parameter or malformed percent-encoding, 401 and 403 for no
+ * token or no role, 406 for an Accept it cannot satisfy, 500, and 503 when the database is away or
+ * too busy), the Location header of every 201 and 202, the ETag header of single-resource reads and
  * writes, and the Idempotent-Replayed header of the answers of operations that take an
  * Idempotency-Key. Also states a nullable reference as just {@code anyOf: [$ref, null]}, without
  * the {@code type: object} beside it that made schema views show {@code object | (object | null)}.
@@ -32,6 +33,16 @@ public class OpenApiErrorsFilter implements OASFilter {
         .getResponses()
         .addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"))
         .addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
+    if (operation.getResponses().getAPIResponse("400") == null) {
+      operation
+          .getResponses()
+          .addAPIResponse("400", OASFactory.createAPIResponse().ref("BadRequest"));
+    }
+    if (operation.getResponses().getAPIResponse("406") == null) {
+      operation
+          .getResponses()
+          .addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"));
+    }
     if (operation.getResponses().getAPIResponse("500") == null) {
       operation
           .getResponses()
