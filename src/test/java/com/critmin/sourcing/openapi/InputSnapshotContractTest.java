@@ -104,6 +104,14 @@ class InputSnapshotContractTest {
     assertThat(test.at("/shocks/0/status").isTextual()).isTrue();
   }
 
+  /** The last page's nextCursor is null, and so are an offer's open validity bounds. */
+  @Test
+  void lastPagesAreTheirPageSchemas() throws Exception {
+    assertConforms("/v1/policy-presets", "/v1/policy-presets", "PolicyPresetList");
+    JsonNode offers = assertConforms("/v1/offers?limit=1000", "/v1/offers", "OfferPage");
+    assertThat(offers.path("nextCursor").isNull()).isTrue();
+  }
+
   /** A problem that fills in every part of a snapshot: limits of each kind, a scenario, origins. */
   private static Map<String, Object> problem(Map<String, Object> extra) {
     Map<String, Object> body = new HashMap<>();

@@ -194,5 +194,7 @@ public class FrontierResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "FrontierPage")
-  public record FrontierPage(List<AnalysisSummary> items, String nextCursor) {}
+  public record FrontierPage(
+      List<AnalysisSummary> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

@@ -196,5 +196,7 @@ public class StressTestResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "StressTestPage")
-  public record StressTestPage(List<AnalysisSummary> items, String nextCursor) {}
+  public record StressTestPage(
+      List<AnalysisSummary> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

@@ -150,5 +150,7 @@ public class CountryGroupResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "CountryGroupPage")
-  public record CountryGroupPage(java.util.List<CountryGroupResponse> items, String nextCursor) {}
+  public record CountryGroupPage(
+      java.util.List<CountryGroupResponse> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

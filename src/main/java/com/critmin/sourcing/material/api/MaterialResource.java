@@ -147,5 +147,7 @@ public class MaterialResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "MaterialPage")
-  public record MaterialPage(java.util.List<MaterialResponse> items, String nextCursor) {}
+  public record MaterialPage(
+      java.util.List<MaterialResponse> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

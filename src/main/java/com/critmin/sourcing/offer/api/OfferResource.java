@@ -372,5 +372,7 @@ public class OfferResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "OfferPage")
-  public record OfferPage(java.util.List<OfferResponse> items, String nextCursor) {}
+  public record OfferPage(
+      java.util.List<OfferResponse> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

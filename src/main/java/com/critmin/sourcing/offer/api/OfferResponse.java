@@ -18,8 +18,12 @@ public record OfferResponse(
     @Schema(example = "82500") double unitPrice,
     @Schema(example = "USD") String currency,
     @Schema(example = "{\"MINING\": \"AU\", \"SEPARATION\": \"MY\"}") Map<String, String> origins,
-    LocalDate validFrom,
-    LocalDate validTo,
+    @Schema(
+            description = "First day the offer is valid (inclusive); null: no start",
+            nullable = true)
+        LocalDate validFrom,
+    @Schema(description = "Last day the offer is valid (inclusive); null: no end", nullable = true)
+        LocalDate validTo,
     @Schema(
             description = "Award rule: bought either not at all or at least this much",
             example = "50",

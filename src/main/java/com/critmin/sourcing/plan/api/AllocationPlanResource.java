@@ -382,5 +382,7 @@ public class AllocationPlanResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "AllocationPlanPage")
-  public record PlanPage(List<PlanSummary> items, String nextCursor) {}
+  public record PlanPage(
+      List<PlanSummary> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

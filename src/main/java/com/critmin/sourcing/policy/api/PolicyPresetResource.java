@@ -1,6 +1,7 @@
 package com.critmin.sourcing.policy.api;
 
 import com.critmin.sourcing.common.Etags;
+import com.critmin.sourcing.common.Page;
 import com.critmin.sourcing.config.Roles;
 import com.critmin.sourcing.error.ApiException;
 import com.critmin.sourcing.policy.PolicyPresets;
@@ -76,5 +77,7 @@ public class PolicyPresetResource {
 
   /** The list response: every preset on one page. */
   @Schema(name = "PolicyPresetList")
-  public record PresetList(List<SourcingPolicyResponse> items, String nextCursor) {}
+  public record PresetList(
+      List<SourcingPolicyResponse> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

@@ -150,5 +150,6 @@ public class SourcingPolicyResource {
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "SourcingPolicyPage")
   public record SourcingPolicyPage(
-      java.util.List<SourcingPolicyResponse> items, String nextCursor) {}
+      java.util.List<SourcingPolicyResponse> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

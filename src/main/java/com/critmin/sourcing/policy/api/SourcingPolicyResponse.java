@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SourcingPolicyResponse(
     @Schema(example = "crma-strict") String id,
     @Schema(example = "CRMA strict") String name,
-    String description,
+    @Schema(nullable = true) String description,
     @Schema(nullable = true) String extendsPreset,
     @Schema(nullable = true) Double maxCountryShare,
     List<CountryLimit> countryLimits,

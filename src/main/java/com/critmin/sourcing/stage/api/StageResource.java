@@ -152,5 +152,7 @@ public class StageResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "StagePage")
-  public record StagePage(java.util.List<StageResponse> items, String nextCursor) {}
+  public record StagePage(
+      java.util.List<StageResponse> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }

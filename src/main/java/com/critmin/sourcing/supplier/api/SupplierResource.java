@@ -147,5 +147,7 @@ public class SupplierResource {
 
   /** The list response, named for the OpenAPI document. */
   @Schema(name = "SupplierPage")
-  public record SupplierPage(java.util.List<SupplierResponse> items, String nextCursor) {}
+  public record SupplierPage(
+      java.util.List<SupplierResponse> items,
+      @Schema(description = Page.NEXT_CURSOR, nullable = true) String nextCursor) {}
 }
