@@ -78,7 +78,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description = "Named sets of countries (EU, FEOC, MSP and your own)"),
       @Tag(
           name = "Sourcing policies",
-          description = "Stored concentration limits and the regulation presets")
+          description = "Stored concentration limits and the regulation presets"),
+      @Tag(
+          name = "Frontiers",
+          description =
+              "The price of resilience: the least total cost as one limit's level tightens"),
+      @Tag(
+          name = "Stress tests",
+          description =
+              "A plan's problem re-solved under supply shocks (a country, stage or supplier"
+                  + " lost or cut), ranked by impact"),
+      @Tag(
+          name = "Stages",
+          description = "The processing stages that origins, limits and scenarios may name")
     },
     components =
         @Components(

@@ -189,10 +189,11 @@ public class OfferResource {
   @Consumes("text/csv")
   @Operation(
       operationId = "bulkUpsertOffers",
-      summary = "Bulk upsert offers from CSV",
+      summary = "Bulk upsert offers (JSON array or CSV)",
       description =
           "Creates or replaces up to sourcing.offers.bulk-max (default 10,000) offers in one all-or-nothing request:"
-              + " one invalid row rejects them all and nothing changes.\n\n"
+              + " one invalid item rejects them all and nothing changes. Send a JSON array of offers, each"
+              + " with its id (errors name items as [i].field, i counted from 0), or text/csv as follows.\n\n"
               + "Columns (one header row; names match case-insensitively, in any order):\n"
               + "- required: `id`, `supplierId`, `material`, `capacity`, `unitPrice`, `currency`\n"
               + "- optional: `country` (ships from; default the supplier's), `validFrom`, `validTo`"

@@ -328,10 +328,13 @@ public class AllocationPlanResource {
           String status,
       @Parameter(
               description = "Only plans created at or after this instant (ISO 8601)",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"),
               example = "2026-11-01T00:00:00Z")
           @QueryParam("createdFrom")
           String createdFrom,
-      @Parameter(description = "Only plans created before this instant (ISO 8601)")
+      @Parameter(
+              description = "Only plans created before this instant (ISO 8601)",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
           @QueryParam("createdTo")
           String createdTo,
       @Parameter(description = "Only plans that demand this material", example = "NDPR_OXIDE")
