@@ -103,7 +103,10 @@ public class OfferResource {
       @Parameter(
               description =
                   "Only offers created or changed at or after this instant (ISO 8601), for"
-                      + " incremental sync: pass the time of the previous sync",
+                      + " incremental sync. An offer carries the time it was written, not the time"
+                      + " its transaction committed: a bulk upsert running during your previous sync"
+                      + " commits later with earlier times, so pass the previous sync's time less a"
+                      + " margin (a minute is ample) and keep offers by id",
               schema = @Schema(type = SchemaType.STRING, format = "date-time"),
               example = "2026-11-01T00:00:00Z")
           @QueryParam("updatedSince")
@@ -228,7 +231,7 @@ public class OfferResource {
                                       .STRING),
                       example =
                           "id,supplierId,material,country,capacity,unitPrice,currency,minQuantity,lotSize,origin.MINING,origin.SEPARATION\n"
-                              + "lynas-ndpr-kalgoorlie,lynas,NDPR_OXIDE,AU,1500,84000,USD,100,25,AU,AU\n"))
+                              + "lynas-ndpr-kalgoorlie,lynas,NDPR_OXIDE,AU,1500,84000,USD,,,AU,AU\n"))
           byte[] body,
       @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
       @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam("Idempotency-Key")
