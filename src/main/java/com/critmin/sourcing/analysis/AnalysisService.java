@@ -387,8 +387,8 @@ public class AnalysisService {
     return findStressTest(id).map(Tables::stressTest);
   }
 
-  public Page<AnalysisSummary> list(AnalysisKind kind, String cursor, int limit) {
-    return store.list(kind, cursor, limit);
+  public Page<AnalysisSummary> list(AnalysisKind kind, String status, String cursor, int limit) {
+    return store.list(kind, AnalysisStatus.of(status), cursor, limit);
   }
 
   /**

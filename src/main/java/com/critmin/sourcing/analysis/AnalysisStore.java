@@ -95,13 +95,18 @@ public class AnalysisStore {
     return runs.findByIdOptional(id).filter(r -> r.kind == kind);
   }
 
-  /** Runs of one kind, newest first (ids sort by creation time). */
+  /** Runs of one kind, in one status when it is given, newest first (ids sort by creation time). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<AnalysisSummary> list(AnalysisKind kind, String cursor, int limit) {
-    String scope = "Analyses|" + kind;
+  public Page<AnalysisSummary> list(
+      AnalysisKind kind, AnalysisStatus status, String cursor, int limit) {
+    String scope = "Analyses|" + kind + (status == null ? "" : "|" + status);
     String before = Cursors.decode(scope, cursor);
     StringBuilder query = new StringBuilder("kind = :kind");
     Parameters parameters = Parameters.with("kind", kind);
+    if (status != null) {
+      query.append(" and status = :status");
+      parameters.and("status", status);
+    }
     if (before != null) {
       query.append(" and id < :before");
       parameters.and("before", before);

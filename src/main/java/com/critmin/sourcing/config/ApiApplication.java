@@ -1,6 +1,5 @@
 package com.critmin.sourcing.config;
 
-import com.critmin.sourcing.analysis.AnalysisStatus;
 import com.critmin.sourcing.error.Problem;
 import com.critmin.sourcing.optimizer.model.ConstraintKind;
 import com.critmin.sourcing.optimizer.model.Status;
@@ -99,13 +98,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                   name = "ConstraintKind",
                   description = "The kind of a policy limit that binds or is relaxed",
                   implementation = ConstraintKind.class),
-              @Schema(
-                  name = "AnalysisStatus",
-                  description =
-                      "Where a frontier or stress test is: PENDING and RUNNING only with Prefer:"
-                          + " respond-async; COMPLETED with its figures; TIME_LIMIT when the solver"
-                          + " time limit ran out; FAILED on an internal error; CANCELLED by DELETE",
-                  implementation = AnalysisStatus.class),
               @Schema(
                   name = "SolveStatus",
                   description =

@@ -22,6 +22,19 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * the {@code type: object} beside it that made schema views show {@code object | (object | null)}.
  */
 public class OpenApiErrorsFilter implements OASFilter {
+  /**
+   * Problems any operation may answer, by status, and the shared response that states each: 400
+   * (unknown query parameters, malformed percent-encoding), 406, 500, and 503 (the database away or
+   * too busy). An operation that states its own keeps it.
+   */
+  private static final Map<String, String> EVERY_OPERATION =
+      new java.util.TreeMap<>(
+          Map.of(
+              "400", "BadRequest",
+              "406", "NotAcceptable",
+              "500", "InternalError",
+              "503", "ServiceUnavailable"));
+
   @Override
   public Operation filterOperation(Operation operation) {
     if (operation.getResponses() == null) {
@@ -33,26 +46,14 @@ public class OpenApiErrorsFilter implements OASFilter {
         .getResponses()
         .addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"))
         .addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
-    if (operation.getResponses().getAPIResponse("400") == null) {
-      operation
-          .getResponses()
-          .addAPIResponse("400", OASFactory.createAPIResponse().ref("BadRequest"));
-    }
-    if (operation.getResponses().getAPIResponse("406") == null) {
-      operation
-          .getResponses()
-          .addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"));
-    }
-    if (operation.getResponses().getAPIResponse("500") == null) {
-      operation
-          .getResponses()
-          .addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalError"));
-    }
-    if (operation.getResponses().getAPIResponse("503") == null) {
-      operation
-          .getResponses()
-          .addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
-    }
+    EVERY_OPERATION.forEach(
+        (status, shared) -> {
+          if (operation.getResponses().getAPIResponse(status) == null) {
+            operation
+                .getResponses()
+                .addAPIResponse(status, OASFactory.createAPIResponse().ref(shared));
+          }
+        });
     String id = operation.getOperationId() == null ? "" : operation.getOperationId();
     boolean singleResource = id.startsWith("get") || id.startsWith("upsert");
     boolean idempotent = takesHeader(operation, "Idempotency-Key");

@@ -129,6 +129,20 @@ class AnalysisResourceTest {
     assertThat(input).contains("\"MAX_COUNTRY_SHARE\"");
 
     request().get("/v1/frontiers").then().statusCode(200).body("items.id", hasItem(id));
+    request()
+        .get("/v1/frontiers?status=COMPLETED&limit=1000")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(id))
+        .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("COMPLETED")));
+    request()
+        .get("/v1/frontiers?status=RUNNING&limit=1000")
+        .then()
+        .statusCode(200)
+        .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+    com.critmin.sourcing.testsupport.Api.assertProblem(
+            request().get("/v1/stress-tests?status=DONE").then(), 400, "malformed-request")
+        .body("errors[0].field", equalTo("status"));
     request().get("/v1/stress-tests/" + id).then().statusCode(404);
   }
 

@@ -2,6 +2,7 @@ package com.critmin.sourcing.analysis.api;
 
 import com.critmin.sourcing.analysis.AnalysisKind;
 import com.critmin.sourcing.analysis.AnalysisService;
+import com.critmin.sourcing.analysis.AnalysisStatus;
 import com.critmin.sourcing.common.Cursors;
 import com.critmin.sourcing.common.Etags;
 import com.critmin.sourcing.common.Page;
@@ -184,8 +185,13 @@ public class FrontierResource {
                       maximum = "1000",
                       defaultValue = "50"))
           @QueryParam("limit")
-          String limit) {
-    return analyses.list(AnalysisKind.FRONTIER, cursor, Cursors.limit(limit));
+          String limit,
+      @Parameter(
+              description = "Only runs in this status (PENDING and RUNNING: those still at work)",
+              schema = @Schema(implementation = AnalysisStatus.class))
+          @QueryParam("status")
+          String status) {
+    return analyses.list(AnalysisKind.FRONTIER, status, cursor, Cursors.limit(limit));
   }
 
   private static ApiException notFound(String id) {
