@@ -59,6 +59,7 @@ public class AnalysisService {
   private final StageService stages;
   private final ObjectMapper json;
   private final SourcingConfig config;
+  private final com.critmin.sourcing.supplier.SupplierRepository suppliers;
 
   public AnalysisService(
       ProblemAssembler assembler,
@@ -67,7 +68,9 @@ public class AnalysisService {
       CountryGroupService groups,
       StageService stages,
       ObjectMapper json,
-      SourcingConfig config) {
+      SourcingConfig config,
+      com.critmin.sourcing.supplier.SupplierRepository suppliers) {
+    this.suppliers = suppliers;
     this.assembler = assembler;
     this.frontiers = new FrontierAnalyzer(optimizer);
     this.stressTester = new StressTester(optimizer);
@@ -119,6 +122,7 @@ public class AnalysisService {
     List<Problem.FieldError> errors = new ArrayList<>();
     List<Shock> shocks = shocks(request.shocks(), errors);
     ProblemAssembler.Assembled assembled = assemble(request.problem(true), errors);
+    checkShockSuppliers(request.shocks(), assembled);
     AnalysisRun run =
         newRun(AnalysisKind.STRESS_TEST, assembled, new StressParameters(request.shocks()));
     return create(stressTest(run, assembled.problem(), shocks), async, assembled.problem());
@@ -452,6 +456,42 @@ public class AnalysisService {
     }
     stages.check(named, false, errors);
     return shocks;
+  }
+
+  /**
+   * A supplier shock must name a supplier that exists: in master data when the offers are stored,
+   * among the request's offers when they are inline. One that names nothing would answer "losing it
+   * costs nothing" for a typo.
+   */
+  private void checkShockSuppliers(
+      List<ShockRequest> requests, ProblemAssembler.Assembled assembled) {
+    if (requests == null) return;
+    java.util.Set<String> named = new java.util.HashSet<>();
+    requests.stream().map(ShockRequest::supplier).filter(s -> s != null).forEach(named::add);
+    if (named.isEmpty()) return;
+    boolean inline = assembled.statelessMode();
+    java.util.Set<String> known =
+        inline
+            ? assembled.problem().offers().stream()
+                .map(com.critmin.sourcing.optimizer.model.OfferInput::supplierId)
+                .collect(java.util.stream.Collectors.toSet())
+            : suppliers.existingIds(named);
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      String supplier = requests.get(i).supplier();
+      if (supplier != null && !known.contains(supplier)) {
+        errors.add(
+            field(
+                "shocks[" + i + "].supplier",
+                inline
+                    ? "supplier '"
+                        + supplier
+                        + "' has no offer in this request"
+                        + com.critmin.sourcing.error.Suggestions.hint(supplier, known)
+                    : "supplier '" + supplier + "' does not exist" + suppliers.hint(supplier)));
+      }
+    }
+    if (!errors.isEmpty()) throw ApiException.invalid(errors);
   }
 
   private static Problem.FieldError field(String name, String message) {

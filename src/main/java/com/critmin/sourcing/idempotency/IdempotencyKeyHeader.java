@@ -35,7 +35,9 @@ public class IdempotencyKeyHeader {
     String problem = null;
     if (values.size() > 1) {
       problem = "sent " + values.size() + " times; send one key";
-    } else if (values.get(0) == null || values.get(0).isBlank()) {
+    } else if (values.get(0) == null
+        || values.get(0).isBlank()
+        || IdempotencyKeys.unquoted(values.get(0)).isEmpty()) {
       problem = "is empty; " + IdempotencyKeys.KEY_RULE;
     } else if (!IdempotencyKeys.wellFormed(values.get(0))) {
       problem = IdempotencyKeys.KEY_RULE;

@@ -46,7 +46,7 @@ public class IdempotencyKeys {
    * many clients send it bare ({@code abc}); both are the key abc.
    */
   static String unquoted(String value) {
-    if (value.length() >= 3 && value.startsWith("\"") && value.endsWith("\"")) {
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
       return value.substring(1, value.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
     return value;

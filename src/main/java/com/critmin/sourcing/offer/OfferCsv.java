@@ -42,7 +42,7 @@ public final class OfferCsv {
   public record Rows(List<OfferRequest> offers, List<Integer> lines) {}
 
   private static final java.util.regex.Pattern EXCEL_SEPARATOR =
-      java.util.regex.Pattern.compile("sep=([,;\\t])\\r?\\n");
+      java.util.regex.Pattern.compile("sep=([,;\\t|])(\\r\\n|\\r|\\n|$)");
   private static final java.util.regex.Pattern ITEM =
       java.util.regex.Pattern.compile("\\[(\\d+)\\]");
 
@@ -100,6 +100,10 @@ public final class OfferCsv {
       // Excel's "sep=;" first line names the separator; the header follows it.
       named = named != null ? named : excelSeparator.group(1).charAt(0);
       content = "\n" + content.substring(excelSeparator.end());
+      if (content.isBlank()) {
+        throw ApiException.invalid(
+            "body", "the file is empty: send a header row and one row per offer");
+      }
     }
     char delimiter = named != null ? named : detectDelimiter(content);
     CSVFormat format =
@@ -172,7 +176,11 @@ public final class OfferCsv {
               ? atLine(error, rows.lines().get(index))
               : error);
     }
-    return new ApiException(failure.type(), failure.getMessage(), errors, failure.headers());
+    String detail =
+        errors.size() == 1 && failure.type() == com.critmin.sourcing.error.ProblemType.VALIDATION
+            ? ApiException.invalid(errors).getMessage()
+            : failure.getMessage();
+    return new ApiException(failure.type(), detail, errors, failure.headers());
   }
 
   /**
@@ -436,7 +444,7 @@ public final class OfferCsv {
   private static final java.util.regex.Pattern DECIMAL =
       java.util.regex.Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][+-]?\\d+)?");
   private static final java.util.regex.Pattern GROUPED =
-      java.util.regex.Pattern.compile("[+-]?\\d{1,3}([.,]\\d{3})+");
+      java.util.regex.Pattern.compile("[+-]?[1-9]\\d{0,2}([.,]\\d{3})+");
 
   /**
    * Why a cell is not a number here, or null. A decimal point is always read; a decimal comma only
@@ -454,8 +462,7 @@ public final class OfferCsv {
           + value
           + "' as a number: a comma is read as a decimal separator only in ';'-separated files,"
           + " and thousands separators are not read (write "
-          + value.replace(",", "")
-          + " or "
+          + (GROUPED.matcher(value).matches() ? value.replace(",", "") + " or " : "")
           + value.replace(',', '.')
           + ")";
     }

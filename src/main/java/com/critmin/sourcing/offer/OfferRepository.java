@@ -43,4 +43,9 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, String> {
   public Set<String> existingIds(Collection<String> ids) {
     return ExistingIds.among(getEntityManager(), Offer.class, ids);
   }
+
+  /** "; did you mean 'x'?" for an offer id that does not exist, or nothing. */
+  public String hint(String id) {
+    return ExistingIds.hint(getEntityManager(), Offer.class, id, java.util.List.of());
+  }
 }

@@ -194,6 +194,16 @@ final class InlineOffers implements OfferSource {
   }
 
   @Override
+  public String supplierHint(String id) {
+    return com.critmin.sourcing.error.Suggestions.hint(id, supplierIds);
+  }
+
+  @Override
+  public String offerHint(String id) {
+    return com.critmin.sourcing.error.Suggestions.hint(id, offerIds);
+  }
+
+  @Override
   public String where() {
     return " among the request's offers";
   }

@@ -34,4 +34,10 @@ interface OfferSource {
 
   /** Where a name a scenario gives is looked for, as an error says it: "" or " among ...". */
   String where();
+
+  /** "; did you mean 'x'?" for a supplier id this source does not know, or nothing. */
+  String supplierHint(String id);
+
+  /** "; did you mean 'x'?" for an offer id this source does not know, or nothing. */
+  String offerHint(String id);
 }

@@ -136,7 +136,7 @@ final class ScenarioMapping {
           errors.add(
               new Problem.FieldError(
                   "scenario.unavailableSuppliers[" + i + "]",
-                  "supplier '" + id + "' does not exist" + where));
+                  "supplier '" + id + "' does not exist" + where + offers.supplierHint(id)));
         }
       }
     }
@@ -145,14 +145,14 @@ final class ScenarioMapping {
         "scenario.capacityFactors",
         knownSuppliers,
         knownOffers,
-        where,
+        offers,
         errors);
     factorReferences(
         scenario.priceFactors(),
         "scenario.priceFactors",
         knownSuppliers,
         knownOffers,
-        where,
+        offers,
         errors);
   }
 
@@ -161,8 +161,9 @@ final class ScenarioMapping {
       String field,
       Set<String> suppliers,
       Set<String> offers,
-      String where,
+      OfferSource source,
       List<Problem.FieldError> errors) {
+    String where = source.where();
     if (factors == null) {
       return;
     }
@@ -172,13 +173,21 @@ final class ScenarioMapping {
         errors.add(
             new Problem.FieldError(
                 field + "[" + i + "].supplier",
-                "supplier '" + factor.supplier() + "' does not exist" + where));
+                "supplier '"
+                    + factor.supplier()
+                    + "' does not exist"
+                    + where
+                    + source.supplierHint(factor.supplier())));
       }
       if (factor.offer() != null && !offers.contains(factor.offer())) {
         errors.add(
             new Problem.FieldError(
                 field + "[" + i + "].offer",
-                "offer '" + factor.offer() + "' does not exist" + where));
+                "offer '"
+                    + factor.offer()
+                    + "' does not exist"
+                    + where
+                    + source.offerHint(factor.offer())));
       }
     }
   }

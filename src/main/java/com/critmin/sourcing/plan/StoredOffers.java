@@ -158,6 +158,16 @@ class StoredOffers {
     }
 
     @Override
+    public String supplierHint(String id) {
+      return suppliers.hint(id);
+    }
+
+    @Override
+    public String offerHint(String id) {
+      return StoredOffers.this.offers.hint(id);
+    }
+
+    @Override
     public String where() {
       return "";
     }

@@ -211,7 +211,38 @@ class AnalysisResourceTest {
     String csv =
         request().accept("text/csv").get("/v1/stress-tests/" + id).then().extract().asString();
     assertThat(csv.split("\r\n")[1]).startsWith("0,BASELINE,OPTIMAL,135,USD");
+    // A range chooses the view it covers; one refused with q=0 is not chosen.
+    request()
+        .accept("text/*")
+        .get("/v1/stress-tests/" + id)
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/csv"));
+    request()
+        .accept("image/*")
+        .get("/v1/stress-tests/" + id)
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("image/svg+xml"));
+    request()
+        .accept("text/csv;q=0, application/json")
+        .get("/v1/stress-tests/" + id)
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/json"));
     assertThat(csv.split("\r\n")[2]).startsWith("1,CN,OPTIMAL,235,USD,100,");
+  }
+
+  @Test
+  void aShockOnASupplierWithNoOfferIs422WithAHint() {
+    Map<String, Object> body = threeCountries(Map.of());
+    body.put("shocks", List.of(Map.of("supplier", "cn-cox")));
+    com.critmin.sourcing.testsupport.Api.assertProblem(
+            request().contentType(ContentType.JSON).body(body).post("/v1/stress-tests").then(),
+            422,
+            "validation")
+        .body("errors[0].field", equalTo("shocks[0].supplier"))
+        .body("errors[0].message", containsString("did you mean 'cn-co'"));
   }
 
   @Test

@@ -58,6 +58,23 @@ class DidYouMeanTest {
   }
 
   @Test
+  void aStoredPlansScenarioNamingAMisspeltSupplier() {
+    String supplier = givenSupplier("AU");
+    String material = givenMaterial();
+    assertProblem(
+            json(Map.of(
+                    "demand",
+                    List.of(Map.of("material", material, "quantity", 10)),
+                    "scenario",
+                    Map.of("unavailableSuppliers", List.of(misspelt(supplier)))))
+                .post("/v1/allocation-plans")
+                .then(),
+            422,
+            "validation")
+        .body("errors.message", hasItem(containsString("did you mean '" + supplier + "'")));
+  }
+
+  @Test
   void aPolicyNamingAMisspeltGroup() {
     String id = uniqueId("pol");
     assertProblem(

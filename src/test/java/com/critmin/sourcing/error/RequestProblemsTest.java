@@ -60,6 +60,15 @@ class RequestProblemsTest {
             request()
                 .get(
                     "/v1/allocation-plans?createdFrom=2026-12-01T00:00:00Z"
+                        + "&createdTo=2026-12-01T00:00:00Z")
+                .then(),
+            400,
+            "malformed-request")
+        .body("errors[0].field", equalTo("createdFrom"));
+    assertProblem(
+            request()
+                .get(
+                    "/v1/allocation-plans?createdFrom=2026-12-01T00:00:00Z"
                         + "&createdTo=2026-11-01T00:00:00Z")
                 .then(),
             400,

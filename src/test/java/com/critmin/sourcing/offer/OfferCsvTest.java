@@ -131,7 +131,8 @@ class OfferCsvTest {
             + ",500,82.5,USD\n";
     assertProblem(post(missingSupplier, ""), 422, "validation")
         .body("errors[0].field", equalTo("[0].supplierId"))
-        .body("errors[0].message", containsString("(line 2)"));
+        .body("errors[0].message", containsString("(line 2)"))
+        .body("detail", containsString("(line 2)"));
   }
 
   @Test
@@ -266,6 +267,8 @@ class OfferCsvTest {
         .body("errors[0].message", containsString("(line 4)"));
     String tabs = header.replace(';', '\t') + "\n" + row(uniqueId("csv"), "500", "\t") + "\n";
     post(tabs, "").statusCode(200).body("created", equalTo(1));
+    String macSep = "sep=;\r" + header + "\r" + row(uniqueId("csv"), "0.500", ";") + "\r";
+    post(macSep, "").statusCode(200).body("created", equalTo(1));
   }
 
   @Test

@@ -68,7 +68,7 @@ class OfferIdempotencyTest {
   void anEmptyOrRepeatedKeyIs400AndWritesNothing() {
     String id = uniqueId("off");
     List<Object> batch = List.of(anOfferItem(id, supplier, material).json());
-    for (String empty : new String[] {"", "   "}) {
+    for (String empty : new String[] {"", "   ", "\"\""}) {
       assertProblem(
               json(batch).header("Idempotency-Key", empty).post(OFFERS).then(),
               400,

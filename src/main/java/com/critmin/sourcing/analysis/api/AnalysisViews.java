@@ -12,15 +12,24 @@ final class AnalysisViews {
 
   private AnalysisViews() {}
 
-  /** The first acceptable of SVG and CSV by the client's order of preference, else JSON. */
+  private static final List<MediaType> VIEWS =
+      List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(SVG), MediaType.valueOf(CSV));
+
+  /**
+   * The view the client prefers, by its Accept header's order of preference: the first of JSON, SVG
+   * and CSV that an accepted range covers ({@code text/*} is CSV, {@code image/*} SVG, {@code
+   * *}{@code /*} JSON); a range given {@code q=0} is refused, not accepted. JSON when none says.
+   */
   static String chosen(HttpHeaders headers) {
-    List<MediaType> accepted = headers.getAcceptableMediaTypes();
-    for (MediaType type : accepted) {
-      String name = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
-      if (name.equals(SVG)) return SVG;
-      if (name.equals(CSV)) return CSV;
-      if (name.equals(MediaType.APPLICATION_JSON) || name.equals("*/*")) {
-        return MediaType.APPLICATION_JSON;
+    for (MediaType range : headers.getAcceptableMediaTypes()) {
+      if ("0".equals(range.getParameters().get("q"))
+          || "0.0".equals(range.getParameters().get("q"))) {
+        continue;
+      }
+      for (MediaType view : VIEWS) {
+        if (range.isCompatible(view)) {
+          return (view.getType() + "/" + view.getSubtype()).toLowerCase(Locale.ROOT);
+        }
       }
     }
     return MediaType.APPLICATION_JSON;

@@ -352,9 +352,12 @@ public class AllocationPlanResource {
           String reference) {
     java.time.Instant from = QueryValues.instant("createdFrom", createdFrom);
     java.time.Instant to = QueryValues.instant("createdTo", createdTo);
-    if (from != null && to != null && from.isAfter(to)) {
+    if (from != null && to != null && !from.isBefore(to)) {
       throw QueryValues.invalid(
-          "createdFrom", "is after createdTo (" + to + "): the range would select nothing");
+          "createdFrom",
+          "must be before createdTo ("
+              + to
+              + ", which is exclusive): the range would select nothing");
     }
     return plans.list(
         cursor,
