@@ -23,8 +23,9 @@ import org.apache.commons.csv.CSVRecord;
  * Reads offers from CSV as people export it: one header row with id, supplierId, material,
  * capacity, unitPrice, currency and optionally country, validFrom, validTo and one {@code
  * origin.STAGE} column per upstream stage; header names match case-insensitively; a UTF-8
- * byte-order mark (Excel's "CSV UTF-8") is skipped; the separator is ',' or ';' (Excel in locales
- * with a decimal comma), detected from the header row unless named.
+ * byte-order mark (Excel's "CSV UTF-8") is skipped, a UTF-16 one (its "Unicode Text") read; the
+ * separator is ',', ';' (Excel in locales with a decimal comma) or a tab, named by Excel's {@code
+ * sep=} first line or the request, else detected from the header row.
  */
 public final class OfferCsv {
   public static final String ORIGIN_PREFIX = "origin.";
@@ -189,6 +190,13 @@ public final class OfferCsv {
    * not characters replaced by '?'), else the charset it names.
    */
   public static String decode(byte[] body, String contentType) {
+    // Excel's "Unicode Text" export: UTF-16 with a byte-order mark (and tabs between cells).
+    if (body.length >= 2 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE) {
+      return new String(body, 2, body.length - 2, java.nio.charset.StandardCharsets.UTF_16LE);
+    }
+    if (body.length >= 2 && (body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
+      return new String(body, 2, body.length - 2, java.nio.charset.StandardCharsets.UTF_16BE);
+    }
     if (body.length >= 3
         && (body[0] & 0xFF) == 0xEF
         && (body[1] & 0xFF) == 0xBB
@@ -438,7 +446,7 @@ public final class OfferCsv {
       errors.add(new Problem.FieldError(prefix + column, problem));
       return null;
     }
-    return Double.valueOf(delimiter == ';' ? value.replace(',', '.') : value);
+    return Double.valueOf(delimiter != ',' ? value.replace(',', '.') : value);
   }
 
   private static final java.util.regex.Pattern DECIMAL =
@@ -448,28 +456,31 @@ public final class OfferCsv {
 
   /**
    * Why a cell is not a number here, or null. A decimal point is always read; a decimal comma only
-   * in a ';'-separated file (Excel in locales that write 12,5). Digit grouping is refused, never
-   * guessed: "1,500" in a comma-separated file is 1500 to Excel in the US and 1.5 to a reader that
-   * took the comma as a decimal one; "1.500" in a ';'-separated file is 1500 to Excel in Germany.
+   * in a ';' or tab-separated file (Excel in locales that write 12,5). Digit grouping is refused,
+   * never guessed: "1,500" in a comma-separated file is 1500 to Excel in the US and 1.5 to a reader
+   * that took the comma as a decimal one; "1.500" in a ';'-separated file is 1500 to Excel in
+   * Germany.
    */
   static String numberProblem(String value, char delimiter) {
     boolean comma = value.indexOf(',') >= 0;
     if (!DECIMAL.matcher(value).matches() || (comma && value.indexOf('.') >= 0)) {
       return "cannot read '" + value + "' as a number (digits, one decimal separator, no grouping)";
     }
-    if (comma && delimiter != ';') {
+    if (comma && delimiter == ',') {
       return "cannot read '"
           + value
-          + "' as a number: a comma is read as a decimal separator only in ';'-separated files,"
+          + "' as a number: a comma is read as a decimal separator only in ';' or tab-separated"
+          + " files,"
           + " and thousands separators are not read (write "
           + (GROUPED.matcher(value).matches() ? value.replace(",", "") + " or " : "")
           + value.replace(',', '.')
           + ")";
     }
-    if (delimiter == ';' && !comma && GROUPED.matcher(value).matches()) {
+    if (delimiter != ',' && !comma && GROUPED.matcher(value).matches()) {
       return "'"
           + value
-          + "' is ambiguous in a ';'-separated file: a decimal point, or a thousands separator as"
+          + "' is ambiguous in a ';' or tab-separated file: a decimal point, or a thousands"
+          + " separator as"
           + " Excel writes it in locales with a decimal comma (write "
           + value.replace(".", "")
           + " or "

@@ -269,6 +269,19 @@ class OfferCsvTest {
     post(tabs, "").statusCode(200).body("created", equalTo(1));
     String macSep = "sep=;\r" + header + "\r" + row(uniqueId("csv"), "0.500", ";") + "\r";
     post(macSep, "").statusCode(200).body("created", equalTo(1));
+    // Excel's "Unicode Text": UTF-16LE with a byte-order mark, tabs, decimal commas (German).
+    String id = uniqueId("csv");
+    byte[] utf16 =
+        ("\uFEFF" + header.replace(';', '\t') + "\r\n" + row(id, "12,5", "\t") + "\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    request()
+        .contentType("text/csv")
+        .body(utf16)
+        .post(OFFERS + "?delimiter=tab")
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(1));
+    request().get(OFFERS + "/" + id).then().statusCode(200).body("capacity", equalTo(12.5));
   }
 
   @Test

@@ -238,9 +238,9 @@ public class OfferResource {
           String idempotencyKey,
       @Parameter(
               description =
-                  "The separator: comma (,) or semicolon (;); by default detected from the header"
-                      + " row",
-              schema = @Schema(enumeration = {"comma", "semicolon"}))
+                  "The separator: comma (,), semicolon (;) or tab; by default detected from the"
+                      + " header row",
+              schema = @Schema(enumeration = {"comma", "semicolon", "tab"}))
           @QueryParam("delimiter")
           String delimiter,
       @Parameter(
@@ -284,7 +284,8 @@ public class OfferResource {
     return switch (value.toLowerCase(java.util.Locale.ROOT)) {
       case "comma", "," -> ',';
       case "semicolon", ";" -> ';';
-      default -> throw QueryValues.invalid("delimiter", "must be comma or semicolon");
+      case "tab", "\t" -> '\t';
+      default -> throw QueryValues.invalid("delimiter", "must be comma, semicolon or tab");
     };
   }
 
