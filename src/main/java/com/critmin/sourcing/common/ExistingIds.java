@@ -17,26 +17,32 @@ public final class ExistingIds {
   private ExistingIds() {}
 
   /**
-   * "; did you mean 'x'?" when a stored id of this kind (or one of {@code alsoKnown}, such as
-   * built-in names) is close to {@code given}, else nothing. For error messages only: it reads the
-   * ids of the kind (at most 50,000).
+   * "; did you mean 'x'?" for ids of this kind that do not exist, when a stored id (or one of
+   * {@code alsoKnown}, such as built-in names) is close, else nothing. For error messages only: the
+   * ids of the kind (at most 50,000) are read once, at the first id asked about, however many
+   * missing ids a request names.
    */
-  public static String hint(
+  public static java.util.function.Function<String, String> hints(
       EntityManager entityManager,
       Class<? extends MasterDataEntity> kind,
-      String given,
       Collection<String> alsoKnown) {
-    if (given == null || given.isEmpty()) {
-      return "";
-    }
-    List<String> known =
-        new java.util.ArrayList<>(
-            entityManager
-                .createQuery("select e.id from " + kind.getSimpleName() + " e", String.class)
-                .setMaxResults(50_000)
-                .getResultList());
-    known.addAll(alsoKnown);
-    return com.critmin.sourcing.error.Suggestions.hint(given, known);
+    List<List<String>> known = new java.util.ArrayList<>(1);
+    return given -> {
+      if (given == null || given.isEmpty()) {
+        return "";
+      }
+      if (known.isEmpty()) {
+        List<String> ids =
+            new java.util.ArrayList<>(
+                entityManager
+                    .createQuery("select e.id from " + kind.getSimpleName() + " e", String.class)
+                    .setMaxResults(50_000)
+                    .getResultList());
+        ids.addAll(alsoKnown);
+        known.add(ids);
+      }
+      return com.critmin.sourcing.error.Suggestions.hint(given, known.get(0));
+    };
   }
 
   public static Set<String> among(

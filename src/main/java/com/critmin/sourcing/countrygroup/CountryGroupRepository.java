@@ -23,10 +23,10 @@ public class CountryGroupRepository implements PanacheRepositoryBase<CountryGrou
 
   /** "; did you mean 'x'?" for a group id that is neither stored nor built in, or nothing. */
   public String hint(String id) {
-    return ExistingIds.hint(
-        getEntityManager(),
-        CountryGroup.class,
-        id,
-        BuiltInGroups.ALL.stream().map(BuiltInGroups.Group::id).toList());
+    return ExistingIds.hints(
+            getEntityManager(),
+            CountryGroup.class,
+            BuiltInGroups.ALL.stream().map(BuiltInGroups.Group::id).toList())
+        .apply(id);
   }
 }

@@ -48,6 +48,11 @@ public class MaterialRepository implements PanacheRepositoryBase<Material, Strin
 
   /** "; did you mean 'x'?" for a material id that does not exist, or nothing. */
   public String hint(String id) {
-    return ExistingIds.hint(getEntityManager(), Material.class, id, java.util.List.of());
+    return hints().apply(id);
+  }
+
+  /** hint(id) for many ids, reading the material ids once. */
+  public java.util.function.Function<String, String> hints() {
+    return ExistingIds.hints(getEntityManager(), Material.class, java.util.List.of());
   }
 }

@@ -46,6 +46,11 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, String> {
 
   /** "; did you mean 'x'?" for an offer id that does not exist, or nothing. */
   public String hint(String id) {
-    return ExistingIds.hint(getEntityManager(), Offer.class, id, java.util.List.of());
+    return hints().apply(id);
+  }
+
+  /** hint(id) for many ids, reading the offer ids once. */
+  public java.util.function.Function<String, String> hints() {
+    return ExistingIds.hints(getEntityManager(), Offer.class, java.util.List.of());
   }
 }

@@ -251,6 +251,8 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
     Set<String> materialIds =
         items.stream().map(OfferRequest::material).collect(Collectors.toSet());
     Set<String> knownMaterials = materials.lockForReference(materialIds);
+    java.util.function.Function<String, String> supplierHints = suppliers.hints();
+    java.util.function.Function<String, String> materialHints = materials.hints();
     for (int i = 0; i < items.size() && errors.size() < 100; i++) {
       OfferRequest item = items.get(i);
       String at = prefix != null ? prefix : "[" + i + "].";
@@ -261,7 +263,7 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
                 "supplier '"
                     + item.supplierId()
                     + "' does not exist"
-                    + suppliers.hint(item.supplierId())));
+                    + supplierHints.apply(item.supplierId())));
       }
       if (!knownMaterials.contains(item.material())) {
         errors.add(
@@ -270,7 +272,7 @@ public class OfferService extends MasterDataService<Offer, OfferRequest, OfferRe
                 "material '"
                     + item.material()
                     + "' does not exist"
-                    + materials.hint(item.material())));
+                    + materialHints.apply(item.material())));
       }
     }
     List<StageService.Reference> named = new ArrayList<>();

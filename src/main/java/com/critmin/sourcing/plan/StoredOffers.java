@@ -53,6 +53,7 @@ class StoredOffers {
       List<Problem.FieldError> errors) {
     Set<String> known = materials.existingIds(demanded);
     boolean missing = false;
+    java.util.function.Function<String, String> hints = materials.hints();
     for (int i = 0; i < lines.size(); i++) {
       if (!known.contains(lines.get(i).material())) {
         missing = true;
@@ -62,7 +63,7 @@ class StoredOffers {
                 "material '"
                     + lines.get(i).material()
                     + "' does not exist"
-                    + materials.hint(lines.get(i).material())));
+                    + hints.apply(lines.get(i).material())));
       }
     }
     if (missing) {

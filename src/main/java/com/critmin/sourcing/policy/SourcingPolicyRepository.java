@@ -33,10 +33,10 @@ public class SourcingPolicyRepository implements PanacheRepositoryBase<SourcingP
 
   /** "; did you mean 'x'?" for a policy id that is neither stored nor a preset, or nothing. */
   public String hint(String id) {
-    return com.critmin.sourcing.common.ExistingIds.hint(
-        getEntityManager(),
-        SourcingPolicy.class,
-        id,
-        PolicyPresets.ALL.stream().map(PolicyPresets.Preset::id).toList());
+    return com.critmin.sourcing.common.ExistingIds.hints(
+            getEntityManager(),
+            SourcingPolicy.class,
+            PolicyPresets.ALL.stream().map(PolicyPresets.Preset::id).toList())
+        .apply(id);
   }
 }

@@ -65,6 +65,11 @@ public class SupplierRepository implements PanacheRepositoryBase<Supplier, Strin
 
   /** "; did you mean 'x'?" for a supplier id that does not exist, or nothing. */
   public String hint(String id) {
-    return ExistingIds.hint(getEntityManager(), Supplier.class, id, java.util.List.of());
+    return hints().apply(id);
+  }
+
+  /** hint(id) for many ids, reading the supplier ids once. */
+  public java.util.function.Function<String, String> hints() {
+    return ExistingIds.hints(getEntityManager(), Supplier.class, java.util.List.of());
   }
 }
